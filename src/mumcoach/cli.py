@@ -1,0 +1,125 @@
+"""The command line: parse options, hand off to one function per command, render; errors end here."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
+
+from mumcoach import __version__
+from mumcoach.context import AppContext
+from mumcoach.errors import CANCELLED, UNEXPECTED, MumcoachError
+
+CANCELLED_MESSAGE = "Cancelled — nothing was saved."
+
+
+class FunnelGroup(TyperGroup):
+    """The one exit point: expected errors become one kind line and their exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, TyperException):
+            raise
+        except (KeyboardInterrupt, typer.Abort, EOFError):
+            _show_traceback_if_debug(ctx)
+            _err(CANCELLED_MESSAGE)
+            raise typer.Exit(CANCELLED) from None
+        except MumcoachError as exc:
+            _show_traceback_if_debug(ctx)
+            _err(exc.message)
+            raise typer.Exit(exc.exit_code) from None
+        except Exception as exc:
+            if _debugging(ctx):
+                raise
+            _err(
+                f"mumcoach hit an unexpected problem ({type(exc).__name__}) and stopped. Your "
+                "journal is safe. Run again with --debug to see the details."
+            )
+            raise typer.Exit(UNEXPECTED) from None
+
+
+def _debugging(ctx: typer.Context) -> bool:
+    return bool(ctx.params.get("debug")) or (
+        isinstance(ctx.obj, AppContext) and ctx.obj.debug
+    )
+
+
+def _show_traceback_if_debug(ctx: typer.Context) -> None:
+    if _debugging(ctx):
+        traceback.print_exc()
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+HELP = (
+    "A private, offline coach for making friends with other parents, one small step at a time.\n\n"
+    "Daily: `mumcoach plan` before a group, `mumcoach checkin` each evening, "
+    "`mumcoach review` weekly.\n\n"
+    "mumcoach is a coach, not therapy or a crisis service. If you might be in danger, "
+    "run `mumcoach support` or call your local emergency number."
+)
+
+app = typer.Typer(
+    cls=FunnelGroup,
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"mumcoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option("--home", help="Keep the journal in this folder (overrides $MUMCOACH_HOME)."),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; use flags and answers files only.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    app_ctx = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
+    if home is not None:
+        app_ctx.home = home
+    if no_input:
+        app_ctx.interactive = False
+    app_ctx.debug = app_ctx.debug or debug
+    ctx.obj = app_ctx
+
+
+def _register() -> None:
+    from mumcoach.commands import doctor
+
+    for module in (doctor,):
+        module.register(app)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    app(args=argv if argv is not None else sys.argv[1:], prog_name="mumcoach")

@@ -1,0 +1,84 @@
+"""What a command needs — paths, store, content, prompter, console, clock — in one replaceable object."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mumcoach.paths import data_home
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from mumcoach.content import Content
+    from mumcoach.prompter import Prompter
+    from mumcoach.store import Store
+
+
+@dataclass
+class AppContext:
+    """Built once per run by the CLI; tests build their own and pass it as `obj=`."""
+
+    home: Path | None = None
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    now: Callable[[], datetime] = datetime.now
+    interactive: bool | None = None  # None: decide from the terminal
+    debug: bool = False
+    prompter_override: Prompter | None = None
+    console_override: Console | None = None
+
+    @cached_property
+    def data_dir(self) -> Path:
+        return data_home(self.home, self.env)
+
+    @cached_property
+    def store(self) -> Store:
+        from mumcoach.store import Store
+
+        return Store(self.data_dir, now=self.now)
+
+    @cached_property
+    def content(self) -> Content:
+        from mumcoach.content import load_content
+
+        return load_content(self.env)
+
+    @cached_property
+    def console(self) -> Console:
+        if self.console_override is not None:
+            return self.console_override
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    @cached_property
+    def err_console(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
+
+    @property
+    def can_ask(self) -> bool:
+        """True when questions may be put to a person (a terminal, or a test's scripted prompter)."""
+        if self.interactive is not None:
+            return self.interactive
+        if self.prompter_override is not None:
+            return True
+        return sys.stdin.isatty() and sys.stdout.isatty()
+
+    @cached_property
+    def prompter(self) -> Prompter:
+        if self.prompter_override is not None:
+            return self.prompter_override
+        from mumcoach.prompter import QuestionaryPrompter
+
+        return QuestionaryPrompter()
+
+    def today(self) -> date:
+        return self.now().date()

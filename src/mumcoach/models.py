@@ -1,0 +1,175 @@
+"""The journal's shape: pydantic models of everything the person records.
+
+Every record keeps fields it does not know (`extra="allow"`), so a journal written by a
+newer minor version, or hand-edited, loses nothing when this version saves it again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
+SETTINGS: tuple[Setting, ...] = ("groups", "classes", "school-gate", "soft-play", "online", "hosting")
+Region = Literal["uk", "ie", "us", "au", "ca", "other"]
+REGIONS: tuple[Region, ...] = ("uk", "ie", "us", "au", "ca", "other")
+Answer = Literal["yes", "partly", "no"]
+ANSWERS: tuple[Answer, ...] = ("yes", "partly", "no")
+StartedBy = Literal["me", "them"]
+Stage = Literal["nodded", "names", "chatted", "numbers", "met-up", "friend"]
+STAGES: tuple[Stage, ...] = ("nodded", "names", "chatted", "numbers", "met-up", "friend")
+
+ZeroToTen = Annotated[int, Field(ge=0, le=10)]
+OneToFive = Annotated[int, Field(ge=1, le=5)]
+OneToSeven = Annotated[int, Field(ge=1, le=7)]
+Percent = Annotated[int, Field(ge=0, le=100)]
+Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
+UclaAnswer = Annotated[int, Field(ge=1, le=3)]
+
+
+def new_id() -> str:
+    """A short random id, unique enough for one person's journal and merges between devices."""
+    return uuid.uuid4().hex[:12]
+
+
+class Record(BaseModel):
+    """Base of every journal record: validates on assignment and keeps unknown fields."""
+
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+
+class Child(Record):
+    name: str
+    age: str | None = None  # as the person typed it: "8m", "3y", "6w"
+    age_as_of: date | None = None
+
+
+class Profile(Record):
+    name: str | None = None
+    region: Region = "other"
+    children: list[Child] = []
+    not_for_me: list[Setting] = []
+    goal: str | None = None
+    created: date
+    updated: date | None = None
+
+
+class CustomStep(Record):
+    id: str
+    title: str
+    difficulty: ZeroToTen
+    settings: list[Setting] = []
+    safety_behaviour: str | None = None
+    if_then: str | None = None
+    created: date
+
+
+class Ladder(Record):
+    ratings: dict[str, ZeroToTen] = {}  # step id -> the person's own 0-10 rating
+    not_for_me: list[str] = []  # step ids
+    custom_steps: list[CustomStep] = []
+    start_step: str | None = None  # where onboarding placed the person
+
+
+class Place(Record):
+    id: str = Field(default_factory=new_id)
+    name: str
+    setting: Setting | None = None
+    recurring: str | None = None  # e.g. "Tuesdays 10:00"
+    created: date
+
+
+class Plan(Record):
+    id: str = Field(default_factory=new_id)
+    date: date
+    created_at: datetime
+    place_id: str | None = None
+    setting: Setting | None = None
+    step_id: str
+    suggested_step_id: str | None = None
+    reason: str | None = None
+    easier_step_id: str | None = None
+    if_then: str | None = None
+    fear: str | None = None
+    likelihood: Percent | None = None
+    expected_anxiety: ZeroToTen | None = None
+    safety_behaviour: str | None = None
+    openers: list[str] = []
+    energy: ZeroToTen | None = None
+
+
+class Interaction(Record):
+    id: str = Field(default_factory=new_id)
+    person_id: str
+    name: str
+    child: str | None = None
+    child_age: str | None = None
+    where: str | None = None
+    detail: str | None = None
+    minutes: Minutes | None = None
+    started_by: StartedBy | None = None
+    swapped_numbers: bool = False
+    meetup: bool = False
+    invited: bool = False
+    invited_me: bool = False
+    liked_them: OneToSeven | None = None
+    they_liked_me: OneToSeven | None = None
+    follow_up: str | None = None
+    follow_up_due: date | None = None
+    follow_up_done: date | None = None
+
+
+class CheckIn(Record):
+    id: str = Field(default_factory=new_id)
+    date: date
+    created_at: datetime
+    plan_id: str | None = None
+    tried: Answer | None = None
+    actual_anxiety: ZeroToTen | None = None
+    fear_came_true: Answer | None = None
+    what: str | None = None
+    learned: str | None = None
+    mood: OneToFive
+    energy: ZeroToTen | None = None
+    proud: str | None = None
+    interactions: list[Interaction] = []
+
+
+class Note(Record):
+    date: date
+    text: str
+
+
+class Person(Record):
+    id: str = Field(default_factory=new_id)
+    name: str
+    child: str | None = None
+    child_age: str | None = None
+    created: date
+    first_met: date | None = None
+    first_met_where: str | None = None
+    notes: list[Note] = []
+    stage: Stage | None = None  # set by hand; otherwise derived from interactions
+    reciprocity_noted: bool = False
+
+
+class Loneliness(Record):
+    date: date
+    answers: list[UclaAnswer] = Field(min_length=3, max_length=3)
+
+
+class Journal(Record):
+    schema_version: int = SCHEMA_VERSION
+    created_at: datetime | None = None
+    profile: Profile | None = None
+    ladder: Ladder = Field(default_factory=Ladder)
+    places: list[Place] = []
+    plans: list[Plan] = []
+    checkins: list[CheckIn] = []
+    people: list[Person] = []
+    loneliness: list[Loneliness] = []

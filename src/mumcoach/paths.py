@@ -1,0 +1,51 @@
+"""Where the journal lives: --home, else $MUMCOACH_HOME, else the platform's user data folder."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+from pathlib import Path
+
+from mumcoach.errors import StorageFailed
+
+HOME_ENV = "MUMCOACH_HOME"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def data_home(override: Path | None = None, env: Mapping[str, str] = os.environ) -> Path:
+    """The folder that holds the journal, its lock and its backups (not created here)."""
+    if override is not None:
+        return override.expanduser()
+    if env.get(HOME_ENV):
+        return Path(env[HOME_ENV]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("mumcoach", appauthor=False)
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create `folder` (and parents) readable only by its owner; tighten it if it is looser."""
+    try:
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        tighten(folder, DIR_MODE)
+    except OSError as exc:
+        raise StorageFailed(f"Could not create the data folder {folder}: {exc.strerror}.") from exc
+    return folder
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Remove group and other permissions from `path` if it has any (POSIX only)."""
+    if os.name != "posix":
+        return
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & 0o077:
+        path.chmod(mode)
+
+
+def is_private(path: Path) -> bool:
+    """True when nobody but the owner can read or write `path`."""
+    if os.name != "posix":
+        return True
+    return not stat.S_IMODE(path.stat().st_mode) & 0o077

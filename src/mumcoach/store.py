@@ -1,0 +1,289 @@
+"""Load, migrate, lock, save atomically and back up the journal — the only code that touches it."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from mumcoach import migrations
+from mumcoach.errors import (
+    JournalBusy,
+    JournalDamaged,
+    JournalTooNew,
+    RefusedToDropRecords,
+    StorageFailed,
+)
+from mumcoach.models import SCHEMA_VERSION, Journal
+from mumcoach.paths import FILE_MODE, ensure_private_dir, tighten
+
+T = TypeVar("T")
+
+JOURNAL_NAME = "journal.json"
+LOCK_NAME = "journal.lock"
+BACKUP_DIR = "backups"
+KEEP_RECENT_BACKUPS = 10
+KEEP_DAILY_BACKUPS = 14
+TEMP_PREFIX = f".{JOURNAL_NAME}."
+TEMP_SUFFIX = ".tmp"
+
+
+class Store:
+    """The journal file in one folder, with its lock file and rotating backups."""
+
+    def __init__(
+        self,
+        home: Path,
+        *,
+        lock_timeout: float = 10.0,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.home = home
+        self.path = home / JOURNAL_NAME
+        self.lock_path = home / LOCK_NAME
+        self.backup_dir = home / BACKUP_DIR
+        self.lock_timeout = lock_timeout
+        self._now = now
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def load(self) -> Journal:
+        """The journal as it is on disk; a new empty one if there is no file yet."""
+        try:
+            raw = self.path.read_bytes()
+            tighten(self.path, FILE_MODE)
+        except FileNotFoundError:
+            return Journal(created_at=self._now())
+        except OSError as exc:
+            raise StorageFailed(f"Could not read {self.path}: {exc.strerror}.") from exc
+        return self.parse(raw, self.path)
+
+    def parse(self, raw: bytes, source: Path) -> Journal:
+        """Parse, migrate and validate journal bytes; damage raises with a one-line message."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise self._damaged(source, f"byte {exc.start} is not valid UTF-8 text") from None
+        except json.JSONDecodeError as exc:
+            where = f"line {exc.lineno}, column {exc.colno} ({exc.msg.lower()})"
+            raise self._damaged(source, where) from None
+        if not isinstance(data, dict):
+            raise self._damaged(source, "the top level is not a JSON object")
+        version = data.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self._damaged(source, "schema_version is missing or not a positive number")
+        if version > SCHEMA_VERSION:
+            raise JournalTooNew(
+                f"{source} was written by a newer mumcoach (journal version {version}; this one "
+                f"reads up to {SCHEMA_VERSION}). Nothing was changed — please update mumcoach."
+            )
+        try:
+            data = migrations.migrate(data, SCHEMA_VERSION)
+            return Journal.model_validate(data)
+        except LookupError as exc:
+            raise self._damaged(source, str(exc)) from None
+        except ValidationError as exc:
+            raise self._damaged(source, describe_validation_error(exc)) from None
+
+    def _damaged(self, source: Path, where: str) -> JournalDamaged:
+        backup = self.latest_backup()
+        restore = (
+            f"Restore it from the newest backup: {backup}"
+            if backup
+            else "There is no backup yet; please keep this file and ask for help."
+        )
+        return JournalDamaged(f"{source} is damaged at {where}. Nothing was changed. {restore}")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def update(self, change: Callable[[Journal], T], *, deletion: bool = False) -> T:
+        """Reload under the lock, apply `change`, save. Never call this while asking the user.
+
+        A change that leaves fewer records than it found is refused unless `deletion` says the
+        person asked to delete something.
+        """
+        ensure_private_dir(self.home)
+        with self._locked():
+            self._remove_stale_temp_files()
+            journal = self.load()
+            before = record_counts(journal.model_dump(mode="json"))
+            result = change(journal)
+            after_data = journal.model_dump(mode="json")
+            if not deletion:
+                lost = [k for k, n in before.items() if record_counts(after_data).get(k, 0) < n]
+                if lost:
+                    raise RefusedToDropRecords(
+                        "mumcoach stopped a save that would have lost records "
+                        f"({', '.join(sorted(lost))}). Nothing was changed. This is a bug — "
+                        "please report it."
+                    )
+            self._save(after_data)
+            return result
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=FILE_MODE)
+        try:
+            with lock:
+                yield
+        except Timeout:
+            raise JournalBusy(
+                f"Another mumcoach is still saving (lock file {self.lock_path}). Nothing was "
+                "saved; please try again in a moment."
+            ) from None
+
+    def _save(self, data: dict[str, Any]) -> None:
+        payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        if self.path.exists():
+            self._back_up_current()
+        atomic_write(self.path, payload)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backups(self) -> list[Path]:
+        """Backups, newest first."""
+        if not self.backup_dir.is_dir():
+            return []
+        return sorted(self.backup_dir.glob("journal-*.json"), reverse=True)
+
+    def latest_backup(self) -> Path | None:
+        found = self.backups()
+        return found[0] if found else None
+
+    def _back_up_current(self) -> None:
+        ensure_private_dir(self.backup_dir)
+        stamp = self._now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.backup_dir / f"journal-{stamp}.json"
+        if target.exists():
+            target = self.backup_dir / f"journal-{stamp}-{secrets.token_hex(2)}.json"
+        try:
+            # The journal is replaced (new inode) on save, so a hard link keeps the old bytes.
+            os.link(self.path, target)
+        except OSError:
+            atomic_write(target, self.path.read_bytes())
+        for old in backups_to_prune(self.backups()):
+            old.unlink(missing_ok=True)
+
+    def rewrite_backups(self, scrub: Callable[[Journal], bool]) -> tuple[int, int]:
+        """Apply `scrub` to every backup; rewrite those it changed, remove unreadable ones.
+
+        Returns (rewritten, removed). Used when the person asks to forget someone.
+        """
+        rewritten = removed = 0
+        with self._locked():
+            for backup in self.backups():
+                try:
+                    journal = self.parse(backup.read_bytes(), backup)
+                except (JournalDamaged, JournalTooNew, OSError):
+                    backup.unlink(missing_ok=True)
+                    removed += 1
+                    continue
+                if scrub(journal):
+                    data = journal.model_dump(mode="json")
+                    payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+                    atomic_write(backup, payload)
+                    rewritten += 1
+        return rewritten, removed
+
+    # -- housekeeping ----------------------------------------------------------------------
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files left by a killed run; safe to remove because we hold the lock."""
+        for folder in (self.home, self.backup_dir):
+            if folder.is_dir():
+                for stale in folder.glob(f".*{TEMP_SUFFIX}"):
+                    stale.unlink(missing_ok=True)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write `payload` to `path` so that it is either fully old or fully new, even on a crash."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError):
+            raise StorageFailed(
+                f"Could not save {path.name}: {exc.strerror or exc}. Nothing was changed; "
+                "your journal is as it was."
+            ) from exc
+        raise
+    tighten(path, FILE_MODE)
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def record_counts(data: Any, path: str = "") -> dict[str, int]:
+    """How many records (objects inside lists) sit at each path, e.g. 'checkins.interactions'."""
+    counts: dict[str, int] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            for sub, n in record_counts(value, f"{path}.{key}" if path else key).items():
+                counts[sub] = counts.get(sub, 0) + n
+    elif isinstance(data, list):
+        records = [item for item in data if isinstance(item, dict)]
+        if records:
+            counts[path] = len(records)
+        for item in records:
+            for sub, n in record_counts(item, path).items():
+                if sub != path:
+                    counts[sub] = counts.get(sub, 0) + n
+    return counts
+
+
+def backups_to_prune(newest_first: list[Path]) -> list[Path]:
+    """Keep the last KEEP_RECENT_BACKUPS saves and the newest save of each of the last
+    KEEP_DAILY_BACKUPS days, so a burst of bad saves cannot push out every good copy."""
+    keep: set[Path] = set(newest_first[:KEEP_RECENT_BACKUPS])
+    days: list[str] = []
+    for backup in newest_first:
+        day = backup.name.split("-")[1]  # journal-YYYYMMDD-...
+        if day not in days:
+            days.append(day)
+            if len(days) <= KEEP_DAILY_BACKUPS:
+                keep.add(backup)
+    return [b for b in newest_first if b not in keep]
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """'checkins[3].mood (must be at most 5)' — a location and problem, never the value."""
+    first = exc.errors()[0]
+    location = ""
+    for part in first["loc"]:
+        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else str(part))
+    problem = first["msg"].lower()
+    more = len(exc.errors()) - 1
+    suffix = f", and {more} more problem{'s' if more > 1 else ''}" if more else ""
+    return f"{location or 'the top level'} ({problem}){suffix}"
