@@ -110,10 +110,20 @@ def root(
     ctx.obj = app_ctx
 
 
-def _register() -> None:
-    from mumcoach.commands import doctor
+# In the order `--help` lists them: the daily loop first.
+COMMANDS = ("init", "plan", "checkin", "review", "people", "ladder", "support", "doctor")
 
-    for module in (doctor,):
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"mumcoach.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"mumcoach.commands.{name}":
+                raise
+            continue  # a command still being built
         module.register(app)
 
 

@@ -134,7 +134,7 @@ class CheckIn(Record):
     fear_came_true: Answer | None = None
     what: str | None = None
     learned: str | None = None
-    mood: OneToFive
+    mood: OneToFive | None = None  # required by the flow; absent only when a crisis stopped it
     energy: ZeroToTen | None = None
     proud: str | None = None
     interactions: list[Interaction] = []

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
 
 from mumcoach.context import AppContext
+
+if TYPE_CHECKING:
+    from mumcoach.flows.ask import Asker
+    from mumcoach.models import Journal
 
 
 def app_context(ctx: typer.Context) -> AppContext:
@@ -12,3 +20,54 @@ def app_context(ctx: typer.Context) -> AppContext:
     obj = ctx.find_root().obj
     assert isinstance(obj, AppContext)
     return obj
+
+
+def make_asker(
+    app: AppContext, answers_file: Path | None, flags: Mapping[str, Any], keys: Iterable[str]
+) -> Asker:
+    """An Asker over the answers file and flags (flags win), watching free text for crises."""
+    from mumcoach.coach.safety import mentions_crisis
+    from mumcoach.flows.ask import Asker, load_answers, merge_answers
+
+    answers = merge_answers(load_answers(answers_file, keys), flags)
+    safety = app.content.safety
+    return Asker(
+        app.prompter if app.can_ask else None,
+        answers,
+        interactive=app.can_ask,
+        watch=lambda text: mentions_crisis(text, safety),
+    )
+
+
+def region_of(journal: Journal) -> str:
+    return journal.profile.region if journal.profile else "other"
+
+
+def show_crisis(app: AppContext, region: str) -> None:
+    """Stop coaching and show the crisis screen: emergency number first, no more questions."""
+    from mumcoach.views.support import crisis_screen
+
+    app.console.print(crisis_screen(region, app.content))
+
+
+def onboard_if_new(app: AppContext, journal: Journal) -> Journal:
+    """First plan or check-in with a terminal: run onboarding first and save it."""
+    if journal.profile is not None or not app.can_ask:
+        return journal
+    from mumcoach.commands.init import run_onboarding
+
+    run_onboarding(app, make_asker(app, None, {}, ()), journal)
+    return app.store.load()
+
+
+def print_json(data: Any) -> None:
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+AnswersOption = typer.Option(
+    "--answers",
+    help="A TOML or JSON file of answers (keys are option names with _ for -).",
+    exists=False,
+)

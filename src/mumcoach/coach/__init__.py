@@ -1,0 +1,1 @@
+"""Pure coaching decisions: which step next, reflections, safety checks, review statistics."""

@@ -1,0 +1,114 @@
+"""`mumcoach checkin`: the evening check-in, then a short warm reflection and the next step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mumcoach.commands import (
+    AnswersOption,
+    app_context,
+    make_asker,
+    onboard_if_new,
+    region_of,
+    show_crisis,
+)
+
+if TYPE_CHECKING:
+    from mumcoach.context import AppContext
+    from mumcoach.flows.checkin import CheckInDraft
+    from mumcoach.models import CheckIn, Journal
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help="Check in for the day: test your plan, mood, people met, one proud thing.")(
+        checkin
+    )
+
+
+def checkin(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Option(help="The day this is about (YYYY-MM-DD).")] = None,
+    mood: Annotated[int | None, typer.Option(help="Mood today, 1–5.")] = None,
+    energy: Annotated[int | None, typer.Option(help="Energy today, 0–10.")] = None,
+    tried: Annotated[
+        str | None, typer.Option(help="Did you try your planned step? yes, partly or no.")
+    ] = None,
+    anxiety: Annotated[
+        int | None, typer.Option(help="How anxious it actually felt, 0–10.")
+    ] = None,
+    fear_came_true: Annotated[
+        str | None, typer.Option(help="Did the feared outcome happen? yes, partly or no.")
+    ] = None,
+    what: Annotated[str | None, typer.Option(help="What happened.")] = None,
+    learned: Annotated[str | None, typer.Option(help="What you learned.")] = None,
+    proud: Annotated[str | None, typer.Option(help="One thing you're proud of.")] = None,
+    met: Annotated[
+        list[str] | None, typer.Option(help="Someone you met, by name (repeatable).")
+    ] = None,
+    answers: Annotated[Path | None, AnswersOption] = None,
+) -> None:
+    from mumcoach.flows.ask import CrisisStop
+    from mumcoach.flows.checkin import CHECKIN_KEYS, CheckInFlow
+
+    app = app_context(ctx)
+    flags = {
+        "date": date, "mood": mood, "energy": energy, "tried": tried, "anxiety": anxiety,
+        "fear_came_true": fear_came_true, "what": what, "learned": learned, "proud": proud,
+        "met": met,
+    }
+    asker = make_asker(app, answers, flags, CHECKIN_KEYS)
+    journal = onboard_if_new(app, app.store.load())
+    try:
+        draft = CheckInFlow(asker, app.content, journal, app.today()).run()
+    except CrisisStop as stop:
+        _save(app, stop.partial)
+        show_crisis(app, region_of(journal))
+        return
+    saved, journal, notes = _save(app, draft)
+    _reflect(app, journal, saved, draft, notes)
+
+
+def _save(app: AppContext, draft: CheckInDraft) -> tuple[CheckIn, Journal, list[str]]:
+    """One update: the check-in, its people, and any reciprocity note marked as said."""
+    from mumcoach.coach.people import mark_reciprocity_noted, reciprocity_notes_due
+    from mumcoach.flows.checkin import apply_checkin
+    from mumcoach.flows.onboarding import default_profile
+
+    content = app.content
+
+    def change(j: Journal) -> tuple[CheckIn, Journal, list[str]]:
+        default_profile(j, app.today())
+        saved = apply_checkin(j, draft, app.now())
+        due = reciprocity_notes_due(j, content.rules)
+        notes = []
+        for person in due:
+            from mumcoach.coach.people import unreturned_invitations
+
+            count = unreturned_invitations(j, person)
+            notes.append(content.say("reciprocity.note", name=person.name, count=count))
+        mark_reciprocity_noted(j, [p.id for p in due])
+        return saved, j, notes
+
+    return app.store.update(change)
+
+
+def _reflect(
+    app: AppContext, journal: Journal, saved: CheckIn, draft: CheckInDraft, notes: list[str]
+) -> None:
+    from mumcoach.coach.ladder import suggest
+    from mumcoach.coach.reflect import reflection
+    from mumcoach.coach.safety import low_mood_pattern
+    from mumcoach.views.coaching import notes_view, reflection_view
+    from mumcoach.views.support import low_mood_notice
+
+    content = app.content
+    lines = reflection(content, saved, draft.plan)
+    app.console.print(reflection_view(lines, suggest(content, journal), content))
+    if notes:
+        app.console.print(notes_view(notes))
+    moods = [c.mood for c in sorted(journal.checkins, key=lambda c: (c.date, c.created_at))]
+    if low_mood_pattern([m for m in moods if m is not None], content.rules):
+        app.console.print(low_mood_notice(region_of(journal), content))

@@ -1,0 +1,117 @@
+"""`mumcoach plan`: before a group or play date — one step, an if-then plan, a prediction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from mumcoach.commands import (
+    AnswersOption,
+    app_context,
+    make_asker,
+    onboard_if_new,
+    print_json,
+    region_of,
+    show_crisis,
+)
+
+if TYPE_CHECKING:
+    from mumcoach.context import AppContext
+    from mumcoach.flows.plan import PlanDraft
+    from mumcoach.models import Journal, Plan
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help="Plan a step for a group, class or play date, with a prediction to test.")(
+        plan
+    )
+
+
+def plan(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Option(help="The day of the event (YYYY-MM-DD).")] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Where: a place you've been before, or a new one.")
+    ] = None,
+    setting: Annotated[
+        str | None, typer.Option(help="For a new place: groups, classes, school-gate, …")
+    ] = None,
+    recurring: Annotated[
+        str | None, typer.Option(help="For a new place: when it repeats, e.g. 'Tuesdays 10:00'.")
+    ] = None,
+    step: Annotated[
+        str | None, typer.Option(help="A step id (default: the suggested step).")
+    ] = None,
+    if_then: Annotated[str | None, typer.Option(help="Your if-then plan.")] = None,
+    fear: Annotated[str | None, typer.Option(help="What you fear will happen.")] = None,
+    likelihood: Annotated[
+        int | None, typer.Option(help="How likely that feels, 0–100 %.")
+    ] = None,
+    expect: Annotated[
+        int | None, typer.Option(help="How anxious you expect to feel, 0–10.")
+    ] = None,
+    energy: Annotated[int | None, typer.Option(help="Your energy today, 0–10.")] = None,
+    answers: Annotated[Path | None, AnswersOption] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the saved plan as JSON.")
+    ] = False,
+) -> None:
+    from mumcoach.flows.ask import CrisisStop
+    from mumcoach.flows.onboarding import default_profile
+    from mumcoach.flows.plan import PLAN_KEYS, apply_plan, ask_plan
+
+    app = app_context(ctx)
+    flags = {
+        "date": date, "place": place, "setting": setting, "recurring": recurring, "step": step,
+        "if_then": if_then, "fear": fear, "likelihood": likelihood, "expect": expect,
+        "energy": energy,
+    }
+    asker = make_asker(app, answers, flags, PLAN_KEYS)
+    journal = onboard_if_new(app, app.store.load())
+    today = app.today()
+    try:
+        draft = ask_plan(asker, app.content, journal, today)
+    except CrisisStop as stop:
+        if stop.partial is not None:
+            app.store.update(lambda j: (default_profile(j, today), apply_plan(j, stop.partial, app.now())))
+        show_crisis(app, region_of(journal))
+        return
+
+    def save(j: Journal) -> tuple[Plan, Journal]:
+        default_profile(j, today)
+        return apply_plan(j, draft, app.now()), j
+
+    saved, journal = app.store.update(save)
+    if as_json:
+        print_json(plan_json(saved, draft))
+        return
+    _show_card(app, journal, saved, draft)
+
+
+def plan_json(saved: Plan, draft: PlanDraft) -> dict[str, Any]:
+    data = saved.model_dump(mode="json")
+    data["place"] = draft.place.name if draft.place else None
+    data["suggestion"] = {
+        "id": draft.suggestion.step_id,
+        "title": draft.suggestion.title,
+        "reason": draft.suggestion.reason,
+        "kind": draft.suggestion.kind,
+        "easier_step_id": draft.suggestion.easier_step_id,
+    }
+    return data
+
+
+def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft) -> None:
+    from mumcoach.coach.ladder import find_step
+    from mumcoach.coach.people import people_for_place
+    from mumcoach.views.coaching import plan_card
+
+    step = find_step(app.content, journal, saved.step_id)
+    easier = (
+        find_step(app.content, journal, saved.easier_step_id) if saved.easier_step_id else None
+    )
+    place = next((p for p in journal.places if p.id == saved.place_id), None)
+    cues = people_for_place(journal, place.id if place else None, place.name if place else None)
+    app.console.print(plan_card(app.content, saved, step, place, easier, cues))

@@ -1,0 +1,44 @@
+"""`mumcoach support`: the support screen — emergency number first, then the region's lines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mumcoach.commands import app_context, region_of
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help="Show support lines and the emergency number for your region, any time.")(
+        support
+    )
+
+
+def support(
+    ctx: typer.Context,
+    region: Annotated[
+        str | None, typer.Option(help="Show another region: uk, ie, us, au, ca or other.")
+    ] = None,
+) -> None:
+    from mumcoach.errors import BadInput
+    from mumcoach.models import REGIONS
+    from mumcoach.views.support import support_screen
+
+    app = app_context(ctx)
+    if region is not None and region.lower() not in REGIONS:
+        raise BadInput(f"region (--region) must be one of: {', '.join(REGIONS)}.")
+    chosen = region.lower() if region else _profile_region(app)
+    app.console.print(support_screen(chosen, app.content))
+
+
+def _profile_region(app: object) -> str:
+    """The profile's region; a damaged journal must never hide the support screen."""
+    from mumcoach.context import AppContext
+    from mumcoach.errors import MumcoachError
+
+    assert isinstance(app, AppContext)
+    try:
+        return region_of(app.store.load())
+    except MumcoachError:
+        return "other"

@@ -1,0 +1,255 @@
+"""The evening check-in: test the open plan, mood and energy, the people met, one proud thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from mumcoach.content import Content
+from mumcoach.errors import BadInput
+from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_date
+from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Person, Plan
+from mumcoach.prompter import Choice
+
+CHECKIN_KEYS = (
+    "date", "mood", "energy", "tried", "anxiety", "fear_came_true", "what", "learned", "proud",
+    "met", "people",
+)
+PERSON_KEYS = (
+    "name", "child", "child_age", "where", "detail", "minutes", "started_by", "swapped_numbers",
+    "meetup", "invited", "invited_me", "liked_them", "they_liked_me", "follow_up",
+    "follow_up_due",
+)
+PERSON_FLAGS = {
+    "swapped_numbers": "We swapped numbers",
+    "meetup": "It was an arranged meet-up or play date",
+    "invited": "I invited her to something",
+    "invited_me": "She invited me to something",
+}
+NEW_PERSON = "__new__"
+FOLLOW_UP_DAYS = 3  # ladder step 13: "send a follow-up message within three days"
+
+
+@dataclass
+class MetPerson:
+    """One person met, as answered; resolved to a Person when saved."""
+
+    person_id: str | None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CheckInDraft:
+    date: date
+    plan: Plan | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    people: list[MetPerson] = field(default_factory=list)
+
+
+def open_plan(journal: Journal, day: date, open_days: int) -> Plan | None:
+    """The newest plan dated within `open_days` before `day` that no check-in has tested yet."""
+    tested = {c.plan_id for c in journal.checkins if c.plan_id}
+    earliest = day - timedelta(days=open_days)
+    candidates = [
+        p for p in journal.plans if earliest <= p.date <= day and p.id not in tested
+    ]
+    return max(candidates, key=lambda p: (p.date, p.created_at), default=None)
+
+
+def answer_choices() -> list[Choice]:
+    return [Choice(a, a) for a in ANSWERS]
+
+
+class CheckInFlow:
+    """Asks the check-in questions in order, keeping what was answered in `draft`."""
+
+    def __init__(self, asker: Asker, content: Content, journal: Journal, today: date) -> None:
+        self.asker = asker
+        self.content = content
+        self.journal = journal
+        day = check_date("date", asker.answers["date"]) if asker.given("date") else today
+        plan = open_plan(journal, day, content.rules.plan.open_days)
+        self.draft = CheckInDraft(date=day, plan=plan)
+        self.current: MetPerson | None = None
+
+    def run(self) -> CheckInDraft:
+        try:
+            self._test_plan()
+            self._mood_and_energy()
+            self._people()
+            self._set("proud", self.asker.text("proud", self.content.question("proud")))
+        except CrisisStop as stop:
+            target = self.current.fields if self.current else self.draft.fields
+            target["name" if stop.key == "person_name" else stop.key] = stop.value
+            stop.partial = self.draft
+            raise
+        return self.draft
+
+    def _set(self, key: str, value: Any) -> None:
+        if value is not None:
+            self.draft.fields[key] = value
+
+    def _test_plan(self) -> None:
+        a, q, plan = self.asker, self.content.question, self.draft.plan
+        if plan is None:
+            # No plan to test; still keep what happened if it was given.
+            for key in ("what", "learned"):
+                if a.given(key):
+                    self._set(key, a.text(key, q(key)))
+            return
+        tried = a.select("tried", q("tried"), answer_choices())
+        self._set("tried", tried)
+        if tried in ("yes", "partly"):
+            self._set("actual_anxiety", a.scale("anxiety", q("anxiety"), 0, 10))
+            if plan.fear or a.given("fear_came_true"):
+                self._set(
+                    "fear_came_true", a.select("fear_came_true", q("fear_came_true"), answer_choices())
+                )
+        self._set("what", a.text("what", q("what")))
+        self._set("learned", a.text("learned", q("learned")))
+
+    def _mood_and_energy(self) -> None:
+        a, q = self.asker, self.content.question
+        self._set("mood", a.scale("mood", q("mood"), 1, 5, required=True))
+        self._set("energy", a.scale("energy", q("energy_today"), 0, 10))
+
+    def _people(self) -> None:
+        a = self.asker
+        scripted = self._scripted_people()
+        if scripted is not None:
+            for entry in scripted:
+                self.current = MetPerson(person_id=None)
+                self.draft.people.append(self.current)
+                self._person(Asker(None, entry, interactive=False, watch=a.watch))
+            self.current = None
+            return
+        if not a.interactive:
+            return
+        more = a.yes_no("met_anyone", self.content.question("met_anyone"), default=False)
+        while more:
+            self.current = MetPerson(person_id=None)
+            self.draft.people.append(self.current)
+            self._person(a)
+            if not self.current.fields.get("name"):
+                self.draft.people.pop()
+            self.current = None
+            more = a.yes_no("another_person", self.content.question("another_person"), default=False)
+
+    def _scripted_people(self) -> list[dict[str, Any]] | None:
+        """People from the answers file and --met flags, or None to ask interactively."""
+        a = self.asker
+        if not a.given("people") and not a.given("met"):
+            return None
+        entries = a.answers.get("people") or []
+        if not isinstance(entries, list):
+            raise BadInput("people must be a list of tables, one per person met.")
+        people: list[dict[str, Any]] = []
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not str(entry.get("name") or "").strip():
+                raise BadInput(f"people[{index}] needs at least a name.")
+            unknown = sorted(set(entry) - set(PERSON_KEYS))
+            if unknown:
+                raise BadInput(
+                    f"people[{index}] has an unknown key {unknown[0]!r}; allowed keys: "
+                    f"{', '.join(PERSON_KEYS)}."
+                )
+            people.append(dict(entry))
+        met = a.answers.get("met") or []
+        named = {p["name"].strip().casefold() for p in people}
+        for name in [met] if isinstance(met, str) else list(met):
+            if str(name).strip() and str(name).strip().casefold() not in named:
+                people.append({"name": str(name).strip()})
+        return people
+
+    def _person(self, a: Asker) -> None:
+        """One person's questions; unknown people get their child's name and age asked too."""
+        assert self.current is not None
+        q, met = self.content.question, self.current
+        name = a.text("name" if not a.interactive else "person_name", q("person_name"))
+        if not name:
+            return
+        met.fields["name"] = name
+        known = self._match_person(a, name)
+        met.person_id = known.id if known else None
+        if known is None or a.given("child"):
+            met.fields["child"] = a.text("child", q("child"))
+        if known is None or a.given("child_age"):
+            age = a.text("child_age", q("child_age"))
+            met.fields["child_age"] = check_age("child_age", age) if age else None
+        place = self._plan_place_name()
+        met.fields["where"] = a.text("where", q("where"), default=place)
+        met.fields["detail"] = a.text("detail", q("detail"))
+        met.fields["minutes"] = a.number("minutes", q("minutes"), 0, 24 * 60)
+        met.fields["started_by"] = a.select(
+            "started_by", q("started_by"), [Choice("me", "me"), Choice("them", "them")]
+        )
+        self._person_flags(a)
+        met.fields["liked_them"] = a.scale("liked_them", q("liked_them"), 1, 7)
+        met.fields["they_liked_me"] = a.scale("they_liked_me", q("they_liked_me"), 1, 7)
+        met.fields["follow_up"] = a.text("follow_up", q("follow_up"))
+        if met.fields["follow_up"] or a.given("follow_up_due"):
+            default_due = self.draft.date + timedelta(days=FOLLOW_UP_DAYS)
+            met.fields["follow_up_due"] = a.when("follow_up_due", q("follow_up_due"), default=default_due)
+
+    def _person_flags(self, a: Asker) -> None:
+        """Numbers, meet-up and invitations: one tick-box question when asking, four keys in files."""
+        assert self.current is not None
+        if not a.interactive or any(a.given(k) for k in PERSON_FLAGS):
+            for key, title in PERSON_FLAGS.items():
+                self.current.fields[key] = a.yes_no(key, title, default=False)
+            return
+        ticked = a.many(
+            "person_flags",
+            self.content.question("person_flags"),
+            [Choice(key, title) for key, title in PERSON_FLAGS.items()],
+        )
+        for key in PERSON_FLAGS:
+            self.current.fields[key] = key in ticked
+
+    def _match_person(self, a: Asker, name: str) -> Person | None:
+        """Known by that exact name → her; interactively, offer prefix matches; else someone new."""
+        from mumcoach.coach.people import find_people
+
+        matches = find_people(self.journal.people, name)
+        exact = [p for p in matches if p.name.casefold() == name.casefold()]
+        if len(exact) == 1:
+            return exact[0]
+        if not matches or not a.interactive:
+            return None
+        choices = [Choice(p.id, _person_title(p)) for p in matches[:8]]
+        choices.append(Choice(NEW_PERSON, f"Someone new called {name}"))
+        picked = a.select("which_person", self.content.question("which_person"), choices)
+        return next((p for p in matches if p.id == picked), None)
+
+    def _plan_place_name(self) -> str | None:
+        plan = self.draft.plan
+        if plan is None or plan.place_id is None:
+            return None
+        return next((p.name for p in self.journal.places if p.id == plan.place_id), None)
+
+
+def _person_title(person: Person) -> str:
+    child = f" (mum of {person.child})" if person.child else ""
+    return f"{person.name}{child}"
+
+
+def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> CheckIn:
+    """Add the check-in and its interactions; create or update each person met."""
+    from mumcoach.coach.people import record_interaction
+
+    fields = dict(draft.fields)
+    checkin = CheckIn(
+        date=draft.date,
+        created_at=now,
+        plan_id=draft.plan.id if draft.plan else None,
+        **fields,
+    )
+    interactions: list[Interaction] = []
+    for met in draft.people:
+        person = next((p for p in journal.people if p.id == met.person_id), None)
+        _, interaction = record_interaction(journal, person, met.fields, today=draft.date)
+        interactions.append(interaction)
+    checkin.interactions = interactions
+    journal.checkins.append(checkin)
+    return checkin

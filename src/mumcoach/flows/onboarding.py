@@ -1,0 +1,187 @@
+"""Onboarding (`mumcoach init`): name, region, children, settings, goal and a place on the ladder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mumcoach.content import Content
+from mumcoach.errors import BadInput
+from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_int
+from mumcoach.models import REGIONS, SETTINGS, Child, Journal, Profile
+from mumcoach.prompter import Choice
+
+INIT_KEYS = ("name", "region", "child", "not_for_me", "goal", "rate", "start_step")
+
+REGION_TITLES = {
+    "uk": "United Kingdom",
+    "ie": "Ireland",
+    "us": "United States",
+    "au": "Australia",
+    "ca": "Canada",
+    "other": "Somewhere else",
+}
+SETTING_TITLES = {
+    "groups": "Baby and toddler groups",
+    "classes": "Classes (music, swimming…)",
+    "school-gate": "The school or nursery gate",
+    "soft-play": "Soft play and the park",
+    "online": "Online local parents' groups",
+    "hosting": "Hosting at home",
+}
+
+
+@dataclass
+class Onboarding:
+    """Everything onboarding collected; applied to the journal in one save."""
+
+    name: str | None
+    region: str
+    children: list[Child]
+    not_for_me: list[str]
+    goal: str | None
+    ratings: dict[str, int] = field(default_factory=dict)
+    start_step: str | None = None
+
+
+def parse_children(values: list[str], today: date) -> list[Child]:
+    """'Jasper:8m' → Child(name='Jasper', age='8m')."""
+    children = []
+    for value in values:
+        name, _, age = str(value).partition(":")
+        if not name.strip():
+            raise BadInput("child (--child) must look like NAME:AGE, for example Jasper:8m.")
+        normal_age = check_age("child", age) if age.strip() else None
+        children.append(Child(name=name.strip(), age=normal_age, age_as_of=today))
+    return children
+
+
+def parse_ratings(value: Any, content: Content) -> dict[str, int]:
+    """'say-hello=3' items (or a table) → {step id: rating}; unknown ids are bad input."""
+    pairs: list[tuple[str, Any]]
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    else:
+        items = [value] if isinstance(value, str) else list(value)
+        pairs = [tuple(str(item).partition("=")[::2]) for item in items]  # type: ignore[misc]
+    known = {step.id for step in content.steps}
+    ratings = {}
+    for step_id, number in pairs:
+        step_id = step_id.strip()
+        if step_id not in known:
+            raise BadInput(f"rate (--rate) names an unknown step {step_id!r}; see `mumcoach ladder`.")
+        ratings[step_id] = check_int("rate", number, 0, 10)
+    return ratings
+
+
+def ask_onboarding(
+    asker: Asker, content: Content, journal: Journal, today: date
+) -> Onboarding:
+    """Ask (or read from answers) every onboarding question; existing answers are the defaults."""
+    from mumcoach.coach.ladder import ratings_for_placement
+
+    old = journal.profile
+    q = content.question
+    name = asker.text("name", q("name"), default=old.name if old else None)
+    region = asker.select(
+        "region",
+        q("region"),
+        [Choice(code, REGION_TITLES[code]) for code in REGIONS],
+        default=old.region if old else "uk" if asker.interactive else "other",
+    )
+    children = list(old.children) if old else []
+    if asker.given("child"):
+        values = asker.answers["child"]
+        new = parse_children([values] if isinstance(values, str) else list(values), today)
+        children = merge_children(children, new)
+    elif asker.interactive and asker.prompter is not None:
+        children = merge_children(children, _ask_children(asker, content, today, bool(children)))
+    not_for_me = asker.many(
+        "not_for_me",
+        q("not_for_me"),
+        [Choice(s, SETTING_TITLES[s]) for s in SETTINGS],
+        default=old.not_for_me if old else (),
+    )
+    try:
+        goal = asker.text("goal", q("goal"), default=old.goal if old else None)
+    except CrisisStop as stop:
+        stop.partial = Onboarding(name, region or "other", children, not_for_me, stop.value)
+        raise
+
+    ratings: dict[str, int] = {}
+    if asker.given("rate"):
+        ratings = parse_ratings(asker.answers["rate"], content)
+    elif asker.interactive and not journal.ladder.ratings:
+        for step_id in ratings_for_placement(content):
+            step = content.step(step_id)
+            rating = asker.scale(f"rate:{step_id}", f"{q('rate')} “{step.title}”", 0, 10)
+            if rating is not None:
+                ratings[step_id] = rating
+    start_step = None
+    if asker.given("start_step"):
+        start_step = str(asker.answers["start_step"])
+        if start_step not in {s.id for s in content.steps}:
+            raise BadInput(f"start_step (--start-step) names an unknown step {start_step!r}.")
+    return Onboarding(
+        name=name,
+        region=region or "other",
+        children=children,
+        not_for_me=not_for_me,
+        goal=goal,
+        ratings=ratings,
+        start_step=start_step,
+    )
+
+
+def _ask_children(asker: Asker, content: Content, today: date, has_some: bool) -> list[Child]:
+    q = content.question
+    found: list[Child] = []
+    asking = asker.yes_no("more_children", q("more_children"), default=False) if has_some else True
+    while asking:
+        name = asker.text("child_name", q("child_name"))
+        if not name:
+            break
+        age = asker.text("child_age", q("child_age"))
+        found.extend(parse_children([f"{name}:{age or ''}"], today))
+        asking = asker.yes_no("more_children", q("more_children"), default=False)
+    return found
+
+
+def merge_children(existing: list[Child], new: list[Child]) -> list[Child]:
+    """Add new children; a name already known gets its age updated, never removed."""
+    merged = [child.model_copy() for child in existing]
+    for child in new:
+        same = next((c for c in merged if c.name.lower() == child.name.lower()), None)
+        if same is None:
+            merged.append(child)
+        elif child.age:
+            same.age, same.age_as_of = child.age, child.age_as_of
+    return merged
+
+
+def apply_onboarding(journal: Journal, answers: Onboarding, content: Content, today: date) -> None:
+    """Write onboarding into the journal, keeping everything that was there."""
+    from mumcoach.coach.ladder import placement_from_ratings
+
+    if journal.profile is None:
+        journal.profile = Profile(created=today)
+    else:
+        journal.profile.updated = today
+    profile = journal.profile
+    profile.name = answers.name
+    profile.region = answers.region  # type: ignore[assignment]
+    profile.children = answers.children
+    profile.not_for_me = answers.not_for_me  # type: ignore[assignment]
+    profile.goal = answers.goal
+    journal.ladder.ratings = {**journal.ladder.ratings, **answers.ratings}
+    if answers.start_step:
+        journal.ladder.start_step = answers.start_step
+    elif answers.ratings:
+        journal.ladder.start_step = placement_from_ratings(content, journal, answers.ratings)
+
+
+def default_profile(journal: Journal, today: date) -> None:
+    """A quiet minimal profile for scripted first runs that skipped onboarding."""
+    if journal.profile is None:
+        journal.profile = Profile(created=today)

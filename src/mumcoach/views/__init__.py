@@ -1,0 +1,1 @@
+"""Rich renderables built from data; nothing here prints."""

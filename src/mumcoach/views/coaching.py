@@ -1,0 +1,113 @@
+"""Rich views for the coaching loop: the plan card, the check-in reflection, the welcome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mumcoach.content import Content
+from mumcoach.models import Place, Plan
+
+if TYPE_CHECKING:
+    from mumcoach.coach.ladder import LadderStep, Suggestion
+    from mumcoach.coach.people import PersonCue
+
+
+def _section(title: str, lines: Sequence[str]) -> list[RenderableType]:
+    """A bold title over bullet lines that wrap under their own text."""
+    if not lines:
+        return []
+    bullets = Table.grid(padding=(0, 1))
+    bullets.add_column(width=3, justify="right")
+    bullets.add_column()
+    for line in lines:
+        bullets.add_row("•", line)
+    return [Text(title, style="bold"), bullets]
+
+
+def cue_text(cue: PersonCue) -> str:
+    """'Sarah (Jasper, 8m) — last time: moving to Dubai; you said you'd: ask about the move'."""
+    child = ", ".join(x for x in (cue.child, cue.child_age) if x)
+    text = cue.name + (f" ({child})" if child else "")
+    if cue.last_detail:
+        text += f" — last time: {cue.last_detail}"
+    if cue.follow_up:
+        text += f"; you said you'd: {cue.follow_up}"
+    return text
+
+
+def plan_card(
+    content: Content,
+    plan: Plan,
+    step: LadderStep,
+    place: Place | None,
+    easier: LadderStep | None,
+    cues: Sequence[PersonCue] = (),
+) -> RenderableType:
+    """The card to take along: step, if-then, prediction, what to drop, openers, who may be there."""
+    where = f" at {place.name}" if place else ""
+    parts: list[RenderableType] = [Text(step.title, style="bold magenta")]
+    if plan.reason:
+        parts.append(Text(plan.reason, style="italic"))
+    if easier is not None and easier.id != step.id:
+        parts.append(Text(content.say("plan.easier_option", step=easier.title), style="dim"))
+    parts.append(Text(""))
+    if plan.if_then:
+        parts += _section("My plan", [plan.if_then])
+    prediction = []
+    if plan.fear:
+        likely = f" ({plan.likelihood}% likely)" if plan.likelihood is not None else ""
+        prediction.append(f"I fear: {plan.fear}{likely}")
+    if plan.expected_anxiety is not None:
+        prediction.append(f"I expect to feel {plan.expected_anxiety}/10 anxious")
+    parts += _section("My prediction", prediction)
+    cue_lines = [content.say("cue.acceptance"), content.say("cue.names")]
+    if plan.safety_behaviour:
+        cue_lines.insert(0, content.say("cue.drop_safety", behaviour=plan.safety_behaviour))
+    parts += _section("Remember", cue_lines)
+    parts += _section("Openers to try", plan.openers)
+    parts += _section("Who may be there", [cue_text(cue) for cue in cues])
+    if step.tips:
+        parts += _section("Tip", [step.tips[0]])
+    title = f"Plan for {plan.date:%A %-d %B}{where}"
+    return Panel(Group(*parts), title=title, title_align="left", border_style="magenta")
+
+
+def reflection_view(
+    lines: Sequence[str], next_step: Suggestion | None, content: Content
+) -> RenderableType:
+    parts: list[RenderableType] = [Text(line) for line in lines]
+    if next_step is not None:
+        parts.append(Text(""))
+        parts.append(
+            Text(content.say("reflect.next_step", step=next_step.title, reason=next_step.reason))
+        )
+    parts.append(Text(""))
+    parts.append(Text(content.say("reflect.thanks"), style="dim"))
+    return Panel(Group(*parts), title="Today", title_align="left", border_style="green")
+
+
+def notes_view(notes: Sequence[str]) -> RenderableType:
+    """Gentle one-off notes (e.g. reciprocity) shown after a check-in."""
+    return Panel(Group(*(Text(n) for n in notes)), border_style="yellow")
+
+
+def welcome_view(
+    content: Content, name: str | None, suggestion: Suggestion
+) -> RenderableType:
+    hello = f"Welcome, {name}." if name else "Welcome."
+    parts: list[RenderableType] = [
+        Text(hello, style="bold"),
+        Text("Your journal stays on this computer, readable only by you."),
+        Text(""),
+        Text(f"A first step to try: “{suggestion.title}”. {suggestion.reason}"),
+        Text("Before a group: `mumcoach plan`. Each evening: `mumcoach checkin`."),
+        Text(""),
+        Text(content.say("not_therapy"), style="dim"),
+    ]
+    return Panel(Group(*parts), border_style="magenta")
