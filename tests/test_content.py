@@ -28,9 +28,20 @@ from mumcoach.errors import CONTENT_INVALID, ContentInvalid
 SHIPPED = Path(__file__).resolve().parents[1] / "prompts"
 
 LADDER_IDS = [
-    "find-a-group", "stay-the-session", "smile-and-eye-contact", "say-hello", "ask-open-question",
-    "go-back", "greet-by-name", "sit-and-chat", "share-something-true", "suggest-going-together",
-    "suggest-coffee", "swap-numbers", "follow-up-message", "invite-play-date",
+    "find-a-group",
+    "stay-the-session",
+    "smile-and-eye-contact",
+    "say-hello",
+    "ask-open-question",
+    "go-back",
+    "greet-by-name",
+    "sit-and-chat",
+    "share-something-true",
+    "suggest-going-together",
+    "suggest-coffee",
+    "swap-numbers",
+    "follow-up-message",
+    "invite-play-date",
     "host-coffee-morning",
 ]
 LADDER_DIFFICULTY = [1, 2, 2, 3, 4, 3, 4, 5, 5, 6, 7, 7, 6, 8, 9]  # science.md §8
@@ -191,11 +202,13 @@ def test_followups(shipped: Content) -> None:
 
 
 @pytest.mark.parametrize(("message_id", "fields"), sorted(MESSAGES.items()))
-def test_message_exists_and_formats(shipped: Content, message_id: str, fields: dict) -> None:
+def test_message_exists_and_formats(
+    shipped: Content, message_id: str, fields: dict[str, object]
+) -> None:
     text = shipped.say(message_id, **fields)
     assert text and "{" not in text
     for value in fields.values():
-        if isinstance(value, str) and message_id != "reflect.next_step":
+        if isinstance(value, str):
             assert value in text
     assert shipped.messages[message_id].source
 
@@ -275,7 +288,8 @@ def test_safety_content_loads(shipped: Content) -> None:
 
 
 def test_importing_content_stays_light() -> None:
-    code = "import sys, mumcoach.content; print(sorted({'rich', 'questionary', 'typer'} & set(sys.modules)))"
+    heavy = "{'rich', 'questionary', 'typer'}"
+    code = f"import sys, mumcoach.content; print(sorted({heavy} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -303,7 +317,8 @@ def test_override_file_replaces_shipped_one_and_others_fall_back(tmp_path: Path)
 def test_override_via_monkeypatched_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, "rules.toml", shipped_text("rules.toml").replace("low_at_most = 3", "low_at_most = 5"))
+    rules = shipped_text("rules.toml").replace("low_at_most = 3", "low_at_most = 5")
+    write(tmp_path, "rules.toml", rules)
     monkeypatch.setenv("MUMCOACH_PROMPTS", str(tmp_path))
     assert load_content().rules.energy.low_at_most == 5
 
@@ -319,57 +334,168 @@ def test_no_shipped_prompts_is_a_clear_error(
 
 # ---- broken content: one readable line naming the file and the place ------------------------
 
-LADDER = shipped_text("ladder.toml")
+
+def broken(name: str, old: str, new: str, expected: str, case: str) -> object:
+    """A test case: the shipped file with `old` replaced (once) by `new`."""
+    text = shipped_text(name)
+    assert old in text, old
+    return pytest.param(name, text.replace(old, new, 1), expected, id=case)
+
+
 OPENERS = shipped_text("openers.toml")
-MESSAGES_TOML = shipped_text("messages.toml")
-FIRST_OPENER = OPENERS[OPENERS.index("[[opener]]") : OPENERS.index("[[opener]]", OPENERS.index("[[opener]]") + 1)]
+FIRST = OPENERS.index("[[opener]]")
+FIRST_OPENER = OPENERS[FIRST : OPENERS.index("[[opener]]", FIRST + 1)]
+SAY_HELLO = 'steps = ["say-hello", "stay-the-session"'
 
 BROKEN = [
-    pytest.param("ladder.toml", LADDER.replace('id = "find-a-group"', 'id = "find-a-group'),
-                 "ladder.toml: line ", id="toml-syntax"),
-    pytest.param("ladder.toml", LADDER.replace("difficulty = 1\n", 'difficulty = "easy"\n', 1),
-                 "ladder.toml: step[1].difficulty: ", id="wrong-type"),
-    pytest.param("ladder.toml", LADDER.replace("difficulty = 9\n", "difficulty = 11\n"),
-                 "ladder.toml: step[15].difficulty: ", id="out-of-range"),
-    pytest.param("ladder.toml", LADDER.replace("difficulty = 1\n", "difficulty = 1\ncolour = 'red'\n", 1),
-                 "ladder.toml: step[1].colour: unknown field", id="unknown-field"),
-    pytest.param("ladder.toml", LADDER.replace('id = "stay-the-session"', 'id = "find-a-group"'),
-                 "ladder.toml: step[2].id: duplicate id 'find-a-group'", id="duplicate-step"),
-    pytest.param("ladder.toml", LADDER.replace('id = "invite-one-family"', 'id = "go-back"'),
-                 "ladder.toml: step[15].half_steps[1].id: duplicate id 'go-back'", id="duplicate-half"),
-    pytest.param("ladder.toml", LADDER.replace('id = "go-back"', 'id = "custom-go-back"'),
-                 "ladder.toml: step[6].id: ids starting 'custom-'", id="custom-namespace"),
-    pytest.param("ladder.toml", LADDER.replace("difficulty = 3\n", "difficulty = 6\n", 1),
-                 "ladder.toml: step[4]: a step of difficulty 6 needs at least one half-step",
-                 id="missing-half-step"),
-    pytest.param("ladder.toml", LADDER.replace('settings = ["hosting", "online"]', 'settings = ["pub"]'),
-                 "ladder.toml: step[15].settings[1]: ", id="unknown-setting"),
-    pytest.param("openers.toml", OPENERS + "\n" + FIRST_OPENER,
-                 "openers.toml: opener[57].id: duplicate 'first-time-too'", id="duplicate-opener"),
-    pytest.param("openers.toml", OPENERS.replace('steps = ["say-hello", "stay-the-session"', 'steps = ["say-helo", "stay-the-session"', 1),
-                 "openers.toml: opener[1].steps[1]: no step with id 'say-helo'", id="bad-opener-step"),
-    pytest.param("messages.toml", MESSAGES_TOML.replace('id = "reason.start"', 'id = "reason.begin"'),
-                 "messages.toml: message 'reason.start' is missing", id="missing-message"),
-    pytest.param("messages.toml", MESSAGES_TOML.replace("Let's start gently with", "{name}, let's start with"),
-                 "messages.toml: message 'reason.start': unknown placeholder {name}", id="bad-placeholder"),
-    pytest.param("messages.toml", MESSAGES_TOML.replace("Let's start gently with", "Let's {start"),
-                 "messages.toml: message[1].text: ", id="malformed-template"),
-    pytest.param("rules.toml", shipped_text("rules.toml").replace("skips = 2", "skips = 'two'"),
-                 "rules.toml: easier.skips: ", id="rules-type"),
-    pytest.param("rules.toml", shipped_text("rules.toml").replace("window = 7", "window = 3"),
-                 "rules.toml: low_mood: count cannot be bigger than window", id="rules-logic"),
-    pytest.param("support.toml", shipped_text("support.toml").replace('code = "ca"', 'code = "uk"'),
-                 "support.toml: region[5].code: duplicate 'uk'", id="duplicate-region"),
-    pytest.param("support.toml", shipped_text("support.toml").replace("last_verified = 2026-11-21\n", "", 1),
-                 "support.toml: region[1].last_verified: Field required", id="no-last-verified"),
-    pytest.param("safety.toml", shipped_text("safety.toml").replace('"suicide squad"', '"{suicide squad"'),
-                 "safety.toml: guards[1]: unbalanced", id="bad-safety-pattern"),
-    pytest.param("questions.toml", shipped_text("questions.toml").replace("\nmood = ", "\nmoood = "),
-                 "questions.toml: questions: missing question(s): mood", id="missing-question"),
-    pytest.param("ucla.toml", shipped_text("ucla.toml").replace('    "How often do you feel left out?",\n', ""),
-                 "ucla.toml: items: ", id="ucla-two-items"),
-    pytest.param("followups.toml", shipped_text("followups.toml").replace("{child}", "{baby}", 1),
-                 "followups.toml: followup[1]: text may only use", id="followup-placeholder"),
+    broken(
+        "ladder.toml",
+        'id = "find-a-group"',
+        'id = "find-a-group',
+        "ladder.toml: line ",
+        "toml-syntax",
+    ),
+    broken(
+        "ladder.toml",
+        "difficulty = 1\n",
+        'difficulty = "easy"\n',
+        "ladder.toml: step[1].difficulty: ",
+        "wrong-type",
+    ),
+    broken(
+        "ladder.toml",
+        "difficulty = 9\n",
+        "difficulty = 11\n",
+        "ladder.toml: step[15].difficulty: ",
+        "out-of-range",
+    ),
+    broken(
+        "ladder.toml",
+        "difficulty = 1\n",
+        "difficulty = 1\ncolour = 'red'\n",
+        "ladder.toml: step[1].colour: unknown field",
+        "unknown-field",
+    ),
+    broken(
+        "ladder.toml",
+        'id = "stay-the-session"',
+        'id = "find-a-group"',
+        "ladder.toml: step[2].id: duplicate id 'find-a-group'",
+        "duplicate-step",
+    ),
+    broken(
+        "ladder.toml",
+        'id = "invite-one-family"',
+        'id = "go-back"',
+        "ladder.toml: step[15].half_steps[1].id: duplicate id 'go-back'",
+        "duplicate-half",
+    ),
+    broken(
+        "ladder.toml",
+        'id = "go-back"',
+        'id = "custom-go-back"',
+        "ladder.toml: step[6].id: ids starting 'custom-'",
+        "custom-namespace",
+    ),
+    broken(
+        "ladder.toml",
+        "difficulty = 3\n",
+        "difficulty = 6\n",
+        "ladder.toml: step[4]: a step of difficulty 6 needs at least one half-step",
+        "missing-half-step",
+    ),
+    broken(
+        "ladder.toml",
+        'settings = ["hosting", "online"]',
+        'settings = ["pub"]',
+        "ladder.toml: step[15].settings[1]: ",
+        "unknown-setting",
+    ),
+    broken(
+        "openers.toml",
+        FIRST_OPENER,
+        FIRST_OPENER + FIRST_OPENER,
+        "openers.toml: opener[2].id: duplicate 'first-time-too'",
+        "duplicate-opener",
+    ),
+    broken(
+        "openers.toml",
+        SAY_HELLO,
+        SAY_HELLO.replace("say-hello", "say-helo"),
+        "openers.toml: opener[1].steps[1]: no step with id 'say-helo'",
+        "bad-opener-step",
+    ),
+    broken(
+        "messages.toml",
+        'id = "reason.start"',
+        'id = "reason.begin"',
+        "messages.toml: message 'reason.start' is missing",
+        "missing-message",
+    ),
+    broken(
+        "messages.toml",
+        "Let's start gently with",
+        "{name}, let's start with",
+        "messages.toml: message 'reason.start': unknown placeholder {name}",
+        "bad-placeholder",
+    ),
+    broken(
+        "messages.toml",
+        "Let's start gently with",
+        "Let's {start",
+        "messages.toml: message[1].text: ",
+        "malformed-template",
+    ),
+    broken("rules.toml", "skips = 2", "skips = 'two'", "rules.toml: easier.skips: ", "rules-type"),
+    broken(
+        "rules.toml",
+        "window = 7",
+        "window = 3",
+        "rules.toml: low_mood: count cannot be bigger than window",
+        "rules-logic",
+    ),
+    broken(
+        "support.toml",
+        'code = "ca"',
+        'code = "uk"',
+        "support.toml: region[5].code: duplicate 'uk'",
+        "duplicate-region",
+    ),
+    broken(
+        "support.toml",
+        "last_verified = 2026-11-21\n",
+        "",
+        "support.toml: region[1].last_verified: Field required",
+        "no-last-verified",
+    ),
+    broken(
+        "safety.toml",
+        '"suicide squad"',
+        '"{suicide squad"',
+        "safety.toml: guards[1]: unbalanced",
+        "bad-safety-pattern",
+    ),
+    broken(
+        "questions.toml",
+        "\nmood = ",
+        "\nmoood = ",
+        "questions.toml: questions: missing question(s): mood",
+        "missing-question",
+    ),
+    broken(
+        "ucla.toml",
+        '    "How often do you feel left out?",\n',
+        "",
+        "ucla.toml: items[3]: Field required",
+        "ucla-two-items",
+    ),
+    broken(
+        "followups.toml",
+        "{child} today!",
+        "{baby} today!",
+        "followups.toml: followup[1]: text may only use",
+        "followup-placeholder",
+    ),
 ]
 
 

@@ -31,8 +31,13 @@ REGIONS: tuple[RegionCode, ...] = get_args(RegionCode)
 OpenerStage = Literal["hello", "getting-to-know", "again", "closer"]
 OPENER_STAGES: tuple[OpenerStage, ...] = get_args(OpenerStage)
 FollowupWhen = Literal[
-    "after-first-chat", "after-numbers", "after-meetup", "before-next-session",
-    "missed-her", "been-a-while", "no-reply-yet",
+    "after-first-chat",
+    "after-numbers",
+    "after-meetup",
+    "before-next-session",
+    "missed-her",
+    "been-a-while",
+    "no-reply-yet",
 ]
 FOLLOWUP_WHENS: tuple[FollowupWhen, ...] = get_args(FollowupWhen)
 
@@ -40,13 +45,21 @@ FOLLOWUP_WHENS: tuple[FollowupWhen, ...] = get_args(FollowupWhen)
 CUSTOM_STEP_PREFIX = "custom-"
 ENV_VAR = "MUMCOACH_PROMPTS"
 FILES = (
-    "ladder.toml", "openers.toml", "followups.toml", "messages.toml", "questions.toml",
-    "rules.toml", "support.toml", "safety.toml", "ucla.toml",
+    "ladder.toml",
+    "openers.toml",
+    "followups.toml",
+    "messages.toml",
+    "questions.toml",
+    "rules.toml",
+    "support.toml",
+    "safety.toml",
+    "ucla.toml",
 )
 
 # Message ids the code relies on, with the only placeholders each may use.
 REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
-    k: frozenset(v.split()) for k, v in {
+    k: frozenset(v.split())
+    for k, v in {
         "reason.start": "step",
         "reason.placement": "step rating",
         "reason.repeat": "step attempts",
@@ -99,16 +112,53 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
 
 REQUIRED_QUESTIONS: tuple[str, ...] = (
     # init
-    "name", "region", "children", "child_name", "child_age", "more_children", "not_for_me",
-    "goal", "rate",
+    "name",
+    "region",
+    "children",
+    "child_name",
+    "child_age",
+    "more_children",
+    "not_for_me",
+    "goal",
+    "rate",
     # plan
-    "place", "new_place", "place_setting", "recurring", "step", "if_then", "fear", "likelihood",
-    "expect", "energy", "drop",
+    "place",
+    "new_place",
+    "place_setting",
+    "recurring",
+    "step",
+    "if_then",
+    "fear",
+    "likelihood",
+    "expect",
+    "energy",
+    "drop",
     # checkin
-    "tried", "anxiety", "fear_came_true", "what", "learned", "mood", "energy_today", "met_anyone",
-    "person_name", "child", "where", "detail", "minutes", "started_by", "swapped_numbers",
-    "meetup", "invited", "invited_me", "liked_them", "they_liked_me", "follow_up",
-    "follow_up_due", "another_person", "proud", "ucla_offer",
+    "tried",
+    "anxiety",
+    "fear_came_true",
+    "what",
+    "learned",
+    "mood",
+    "energy_today",
+    "met_anyone",
+    "person_name",
+    "child",
+    "where",
+    "detail",
+    "minutes",
+    "started_by",
+    "swapped_numbers",
+    "meetup",
+    "invited",
+    "invited_me",
+    "liked_them",
+    "they_liked_me",
+    "follow_up",
+    "follow_up_due",
+    "another_person",
+    "proud",
+    "ucla_offer",
 )
 
 
@@ -139,7 +189,7 @@ Source = Text
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # ---- ladder ---------------------------------------------------------------------------------
@@ -171,7 +221,7 @@ class Step(_Strict):
             if half.difficulty >= self.difficulty:
                 raise ValueError(f"half-step {half.id!r} must be easier than its step")
         if not re.match(r"^If .+, then I\b", self.if_then, re.DOTALL):
-            raise ValueError("if_then must read \"If …, then I'll …\"")
+            raise ValueError('if_then must read "If …, then I\'ll …"')
         if len(set(self.settings)) != len(self.settings):
             raise ValueError("settings lists a setting twice")
         return self
@@ -345,7 +395,7 @@ _MAX_EXPANSIONS = 5000
 
 
 def expand(pattern: str) -> list[str]:
-    """Spell out a phrase pattern: "{hurt|harm} {my|the} baby" → four phrases; {|own} is optional."""
+    """Spell out a pattern: "{hurt|harm} {my|the} baby" → four phrases; {|own} is optional."""
     parts = _ALTERNATIVES.split(pattern)
     if any(ch in parts[i] for i in range(0, len(parts), 2) for ch in "{}|"):
         raise ValueError(f"unbalanced {{ }} or stray | in {pattern!r}")
@@ -416,8 +466,17 @@ class Content:
     """All coaching content, validated, with lookups the coach and the flows need."""
 
     def __init__(
-        self, *, ladder: Ladder, openers: Openers, followups: Followups, messages: Messages,
-        questions: Questions, rules: Rules, support: Support, safety: SafetyContent, ucla: Ucla,
+        self,
+        *,
+        ladder: Ladder,
+        openers: Openers,
+        followups: Followups,
+        messages: Messages,
+        questions: Questions,
+        rules: Rules,
+        support: Support,
+        safety: SafetyContent,
+        ucla: Ucla,
         sources: dict[str, Path],
     ) -> None:
         self.ladder = ladder
@@ -436,6 +495,7 @@ class Content:
         self._parent: dict[str, Step] = {}
         for step in self.steps:
             self._by_id[step.id] = step
+            self._parent[step.id] = step
             for half in step.half_steps:
                 self._by_id[half.id] = half
                 self._parent[half.id] = step
@@ -445,13 +505,8 @@ class Content:
         return self._by_id[step_id]
 
     def parent(self, step_id: str) -> Step:
-        """The ladder step a step or half-step belongs to; KeyError if unknown."""
-        return self._parent.get(step_id) or self._as_step(step_id)
-
-    def _as_step(self, step_id: str) -> Step:
-        found = self._by_id[step_id]
-        assert isinstance(found, Step)
-        return found
+        """The step a half-step belongs to (a step is its own); KeyError if unknown."""
+        return self._parent[step_id]
 
     def number(self, step_id: str) -> int:
         """The 1-based ladder position of a step (a half-step counts as its step)."""
@@ -460,7 +515,7 @@ class Content:
     def openers_for(
         self, step_id: str, setting: str | None, n: int = 3, *, rotate: int = 0
     ) -> list[Opener]:
-        """Up to n openers, best fit first; `rotate` (e.g. a day count) varies ties deterministically.
+        """Up to n openers, best fit first; `rotate` (e.g. a day number) varies equal fits.
 
         Order: tagged with the step and the setting; with a nearby step (±2) and the setting;
         with the step; with the setting; with a nearby step; anything else.
@@ -477,7 +532,12 @@ class Content:
             on_near = bool(near.intersection(op.steps))
             in_setting = setting in op.settings
             ranks = (
-                on_step and in_setting, on_near and in_setting, on_step, in_setting, on_near, True,
+                on_step and in_setting,
+                on_near and in_setting,
+                on_step,
+                in_setting,
+                on_near,
+                True,
             )
             return ranks.index(True)
 
@@ -511,23 +571,20 @@ class Content:
 # ---- finding and loading --------------------------------------------------------------------
 
 
-def find_prompts_dirs(env: Mapping[str, str] = os.environ) -> list[Path]:
-    """Existing prompt folders, first match wins per file: override, packaged copy, checkout."""
-    candidates = []
-    if env.get(ENV_VAR):
-        candidates.append(Path(env[ENV_VAR]).expanduser())
+def _shipped_dirs() -> list[Path]:
+    """The copy packaged in the wheel, then the source checkout (editable installs)."""
     here = Path(__file__).resolve()
-    candidates += [here.parent / "prompts", here.parents[2] / "prompts"]
+    return [p for p in (here.parent / "prompts", here.parents[2] / "prompts") if p.is_dir()]
+
+
+def find_prompts_dirs(env: Mapping[str, str] = os.environ) -> list[Path]:
+    """Existing prompt folders, first match wins per file: $MUMCOACH_PROMPTS, packaged, checkout."""
+    override = [Path(env[ENV_VAR]).expanduser()] if env.get(ENV_VAR) else []
     out: list[Path] = []
-    for path in candidates:
+    for path in [*override, *_shipped_dirs()]:
         if path.is_dir() and path not in out:
             out.append(path)
     return out
-
-
-def _shipped_dirs() -> list[Path]:
-    here = Path(__file__).resolve()
-    return [p for p in (here.parent / "prompts", here.parents[2] / "prompts") if p.is_dir()]
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -631,9 +688,15 @@ def _check(content: Content, models: dict[str, Any]) -> None:
 
 
 _MODELS: dict[str, type[BaseModel]] = {
-    "ladder.toml": Ladder, "openers.toml": Openers, "followups.toml": Followups,
-    "messages.toml": Messages, "questions.toml": Questions, "rules.toml": Rules,
-    "support.toml": Support, "safety.toml": SafetyContent, "ucla.toml": Ucla,
+    "ladder.toml": Ladder,
+    "openers.toml": Openers,
+    "followups.toml": Followups,
+    "messages.toml": Messages,
+    "questions.toml": Questions,
+    "rules.toml": Rules,
+    "support.toml": Support,
+    "safety.toml": SafetyContent,
+    "ucla.toml": Ucla,
 }
 
 
@@ -654,10 +717,15 @@ def load_content(env: Mapping[str, str] = os.environ) -> Content:
         sources[name] = path
         models[name] = _parse(_MODELS[name], path, _read(path))
     content = Content(
-        ladder=models["ladder.toml"], openers=models["openers.toml"],
-        followups=models["followups.toml"], messages=models["messages.toml"],
-        questions=models["questions.toml"], rules=models["rules.toml"],
-        support=models["support.toml"], safety=models["safety.toml"], ucla=models["ucla.toml"],
+        ladder=models["ladder.toml"],
+        openers=models["openers.toml"],
+        followups=models["followups.toml"],
+        messages=models["messages.toml"],
+        questions=models["questions.toml"],
+        rules=models["rules.toml"],
+        support=models["support.toml"],
+        safety=models["safety.toml"],
+        ucla=models["ucla.toml"],
         sources=sources,
     )
     _check(content, models)

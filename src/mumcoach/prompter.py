@@ -91,7 +91,7 @@ class QuestionaryPrompter:
         if optional:
             choices.append(Choice(SKIP, "skip"))
         start = str(default) if default is not None else (SKIP if optional else str(low))
-        answer = self.select(key, f"{message} ({low}–{high})", choices, default=start)
+        answer = self.select(key, message, choices, default=start)
         return None if answer == SKIP else int(answer)
 
 
@@ -103,6 +103,7 @@ class ScriptedPrompter:
     """Answers from a script for tests: {key: answer} or {key: [answer, answer, ...]}.
 
     Asking anything the script does not cover fails loudly; `asked` records every key asked.
+    An answer of `...` takes the question's default (pressing Enter); an exception is raised.
     """
 
     def __init__(self, script: dict[str, Any]) -> None:
@@ -127,6 +128,8 @@ class ScriptedPrompter:
         self, key: str, message: str, choices: Sequence[Choice], default: str | None = None
     ) -> str:
         answer = self._next(key, message)
+        if answer is ... and default is not None:
+            return default
         if answer not in [c.value for c in choices]:
             raise UnexpectedQuestion(f"{answer!r} is not a choice for {key!r}")
         return str(answer)
@@ -141,10 +144,12 @@ class ScriptedPrompter:
         return answer
 
     def text(self, key: str, message: str, default: str = "") -> str:
-        return str(self._next(key, message))
+        answer = self._next(key, message)
+        return default if answer is ... else str(answer)
 
     def confirm(self, key: str, message: str, default: bool = True) -> bool:
-        return bool(self._next(key, message))
+        answer = self._next(key, message)
+        return default if answer is ... else bool(answer)
 
     def scale(
         self,

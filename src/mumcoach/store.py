@@ -278,12 +278,36 @@ def backups_to_prune(newest_first: list[Path]) -> list[Path]:
 
 
 def describe_validation_error(exc: ValidationError) -> str:
-    """'checkins[3].mood (must be at most 5)' — a location and problem, never the value."""
+    """'checkins[3].mood (must be at most 5)' — a location and problem, never the value.
+
+    Only model field names are shown; a dict key (e.g. a step id in ladder.ratings) is journal
+    content, so it is shown as [...].
+    """
     first = exc.errors()[0]
+    fields = _field_names()
     location = ""
     for part in first["loc"]:
-        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else str(part))
+        if isinstance(part, int):
+            location += f"[{part}]"
+        elif part not in fields:
+            location += "[...]"
+        else:
+            location += f".{part}" if location else part
     problem = first["msg"].lower()
     more = len(exc.errors()) - 1
     suffix = f", and {more} more problem{'s' if more > 1 else ''}" if more else ""
     return f"{location or 'the top level'} ({problem}){suffix}"
+
+
+def _field_names() -> frozenset[str]:
+    """Every field name of every journal model: the only words a location may show."""
+    from pydantic import BaseModel
+
+    from mumcoach import models
+
+    return frozenset(
+        name
+        for model in vars(models).values()
+        if isinstance(model, type) and issubclass(model, BaseModel)
+        for name in model.model_fields
+    )

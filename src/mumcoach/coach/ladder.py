@@ -530,7 +530,8 @@ def _all_mastered(
     if setting is not None and hardest.fits(setting) and setting not in out_:
         where: str | None = setting
     else:
-        where = (fresh or fitting or [None])[0]
+        choices = fresh or fitting
+        where = choices[0] if choices else None
     reason = st.content.say("reason.all_mastered", step=hardest.title)
     return _make(st, hardest, "all-mastered", reason, where)
 

@@ -34,9 +34,11 @@ class _Matcher:
     def __init__(self, safety: SafetyContent) -> None:
         self.rewrite = {normalise(k): normalise(v) for k, v in safety.rewrite.items()}
         keys = sorted(self.rewrite, key=len, reverse=True)
-        self.rewrite_re = re.compile(
-            r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9])"
-        ) if keys else None
+        self.rewrite_re = (
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9])")
+            if keys
+            else None
+        )
         self.guards = self._grams(safety.guards)
         p = safety.phrases
         self.phrases = self._grams((*p.suicide, *p.self_harm, *p.harm_baby))
@@ -92,7 +94,7 @@ def mentions_crisis(text: str, safety: SafetyContent) -> bool:
 
 
 def low_mood_pattern(moods: Sequence[int], rules: Rules | LowMood) -> bool:
-    """True when, of the last `window` check-in moods (newest last), `count` or more are very low."""
+    """True when `count` or more of the last `window` check-in moods (newest last) are very low."""
     low = rules.low_mood if isinstance(rules, Rules) else rules
     recent = moods[-low.window :]
     return sum(1 for mood in recent if mood <= low.mood_at_most) >= low.count

@@ -6,7 +6,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -195,18 +195,26 @@ class Asker:
             return default
         return self._prompter().confirm(key, question, default)
 
-    def when(self, key: str, question: str, *, default: date | None = None) -> date | None:
+    def when(
+        self,
+        key: str,
+        question: str,
+        *,
+        default: date | None = None,
+        relative_to: date | None = None,
+    ) -> date | None:
+        """A date: YYYY-MM-DD, or (given `relative_to`) 'tomorrow', 'friday', 'in 3 days'."""
         if self.given(key):
-            return check_date(key, self.answers[key])
+            return check_date(key, self.answers[key], relative_to)
         if not self._missing(key, question, False):
             return default
         shown = default.isoformat() if default else ""
         while True:
-            typed = self._prompter().text(key, f"{question} (YYYY-MM-DD)", shown).strip()
+            typed = self._prompter().text(key, question, shown).strip()
             if not typed:
                 return None
             try:
-                return check_date(key, typed)
+                return check_date(key, typed, relative_to)
             except BadInput:
                 continue
 
@@ -241,13 +249,31 @@ def check_bool(key: str, value: Any) -> bool:
     raise BadInput(f"{key} ({flag(key)}) must be yes or no.")
 
 
-def check_date(key: str, value: Any) -> date:
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3})\s*days?$")
+
+
+def check_date(key: str, value: Any, relative_to: date | None = None) -> date:
+    """An ISO date; with `relative_to`, also today / tomorrow / a weekday / 'in N days'."""
     if isinstance(value, date):
         return value
+    text = str(value).strip().lower()
     try:
-        return date.fromisoformat(str(value).strip())
+        return date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"{key} ({flag(key)}) must be a date like 2026-11-21.") from None
+        pass
+    if relative_to is not None:
+        if text in ("today", "tomorrow"):
+            return relative_to + timedelta(days=text == "tomorrow")
+        for index, name in enumerate(WEEKDAYS):
+            if len(text) >= 3 and name.startswith(text):
+                ahead = (index - relative_to.weekday() - 1) % 7 + 1
+                return relative_to + timedelta(days=ahead)
+        match = IN_DAYS.match(text)
+        if match:
+            return relative_to + timedelta(days=int(match.group(1)))
+    example = "2026-11-21" + (", tomorrow, friday or in 3 days" if relative_to else "")
+    raise BadInput(f"{key} ({flag(key)}) must be a date like {example}.")
 
 
 AGE = re.compile(r"^\s*(\d{1,2})\s*(w|wk|weeks?|m|mo|months?|y|yr|years?)\s*$", re.IGNORECASE)

@@ -190,7 +190,9 @@ class CheckInFlow:
         met.fields["follow_up"] = a.text("follow_up", q("follow_up"))
         if met.fields["follow_up"] or a.given("follow_up_due"):
             default_due = self.draft.date + timedelta(days=FOLLOW_UP_DAYS)
-            met.fields["follow_up_due"] = a.when("follow_up_due", q("follow_up_due"), default=default_due)
+            met.fields["follow_up_due"] = a.when(
+                "follow_up_due", q("follow_up_due"), default=default_due, relative_to=self.draft.date
+            )
 
     def _person_flags(self, a: Asker) -> None:
         """Numbers, meet-up and invitations: one tick-box question when asking, four keys in files."""

@@ -152,7 +152,7 @@ def _offer_easier(
     half = find_step(content, journal, step.half_steps[0].id)
     keep = asker.select(
         "switch_easier",
-        content.question("switch_easier").format(expected=expected, step=half.title),
+        content.question("switch_easier"),
         [Choice("keep", f"Keep “{step.title}”"), Choice("easier", f"Try “{half.title}” instead")],
         default="keep",
     )

@@ -11,7 +11,9 @@ from rich.text import Text
 
 from mumcoach.coach.ladder import StepProgress, Suggestion
 
-STATUS_LABELS = {"new": "new", "trying": "trying", "mastered": "mastered", "not-for-me": "not for me"}
+STATUS_LABELS = {
+    "new": "new", "trying": "trying", "mastered": "mastered", "not-for-me": "not for me",
+}
 STATUS_STYLES = {"new": "", "trying": "cyan", "mastered": "green", "not-for-me": "dim"}
 
 

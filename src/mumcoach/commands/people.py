@@ -1,0 +1,333 @@
+"""`mumcoach people`: everyone you've met, one person's card, small edits, and forgetting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mumcoach.commands import app_context
+
+if TYPE_CHECKING:
+    from mumcoach.context import AppContext
+    from mumcoach.models import Journal, Person
+
+NameArg = Annotated[str, typer.Argument(help="Her name, or the start of it.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ChildOpt = Annotated[str | None, typer.Option("--child", help="Her child's name.")]
+AgeOpt = Annotated[str | None, typer.Option("--child-age", help="Her child's age, e.g. 8m or 3y.")]
+
+
+def register(app: typer.Typer) -> None:
+    people_app = typer.Typer(
+        help="Everyone you've met, by stage, with what you remember and what's due.",
+        invoke_without_command=True,
+        no_args_is_help=False,
+    )
+    people_app.callback(invoke_without_command=True)(people)
+    people_app.command("show", help="Show one person's card: details, time together, follow-ups.")(
+        show
+    )
+    people_app.command("add", help="Add someone you've met by hand.")(add)
+    people_app.command("edit", help="Change someone's name, child, child's age or stage.")(edit)
+    people_app.command("note", help="Remember something about someone.")(note)
+    people_app.command("done", help="Mark someone's open follow-ups as done.")(done)
+    people_app.command("forget", help="Forget someone completely, in the journal and backups.")(
+        forget
+    )
+    app.add_typer(people_app, name="people")
+
+
+# ---- commands ---------------------------------------------------------------------------------
+
+
+def people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Everyone you've met, by stage, with what you remember and what's due."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from mumcoach.coach.people import people_rows
+    from mumcoach.views.people import people_list_view, row_data
+
+    app = app_context(ctx)
+    rows = people_rows(app.store.load(), app.today())
+    if as_json:
+        _print_json([row_data(r) for r in rows])
+    else:
+        app.console.print(people_list_view(rows, app.today()))
+
+
+def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
+    from mumcoach.coach.people import person_card
+    from mumcoach.views.people import card_data, person_card_view
+
+    app = app_context(ctx)
+    journal = app.store.load()
+    card = person_card(journal, pick(app, journal, name), app.today())
+    hours = app.content.rules.hours
+    horizons = {"casual": hours.casual, "friend": hours.friend, "close": hours.close}
+    if as_json:
+        _print_json(card_data(card, horizons))
+        return
+    threshold = app.content.rules.reciprocity.unreturned_invitations
+    note = None
+    if card.unreturned_invitations >= threshold:
+        note = app.content.say(
+            "reciprocity.note", name=card.row.name, count=card.unreturned_invitations
+        )
+    view = person_card_view(
+        card,
+        app.today(),
+        horizons=horizons,
+        horizon_note=app.content.say("hours.horizon"),
+        reciprocity_note=note,
+    )
+    app.console.print(view)
+
+
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Her name.")],
+    child: ChildOpt = None,
+    child_age: AgeOpt = None,
+    where: Annotated[str | None, typer.Option("--where", help="Where you met.")] = None,
+    detail: Annotated[
+        str | None, typer.Option("--detail", help="Something to remember about her.")
+    ] = None,
+    met: Annotated[
+        str | None, typer.Option("--met", help="When you first met (YYYY-MM-DD); default today.")
+    ] = None,
+) -> None:
+    from mumcoach.errors import BadInput
+    from mumcoach.flows.ask import check_age, check_date
+    from mumcoach.models import Note, Person
+
+    app = app_context(ctx)
+    name = _clean_name(name, "name")
+    age = check_age("child_age", child_age) if child_age else None
+    first_met = check_date("met", met) if met else app.today()
+    if first_met > app.today():
+        raise BadInput("met (--met) can't be in the future.")
+    same = [p for p in app.store.load().people if p.name.casefold() == name.casefold()]
+    if (
+        same
+        and app.can_ask
+        and not app.prompter.confirm(
+            "add_another", f"You already have someone called {name}. Add another?", False
+        )
+    ):
+        app.console.print("Nothing was changed.")
+        return
+    person = Person(
+        name=name,
+        child=_clean(child),
+        child_age=age,
+        created=app.today(),
+        first_met=first_met,
+        first_met_where=_clean(where),
+        notes=[Note(date=app.today(), text=text)] if (text := _clean(detail)) else [],
+    )
+    app.store.update(lambda journal: journal.people.append(person))
+    app.console.print(f"Added {_label(person)}.")
+
+
+def edit(
+    ctx: typer.Context,
+    name: NameArg,
+    new_name: Annotated[str | None, typer.Option("--name", help="Her new name.")] = None,
+    child: ChildOpt = None,
+    child_age: AgeOpt = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            "--stage",
+            help="nodded, names, chatted, numbers, met-up or friend; 'auto' to derive it again.",
+        ),
+    ] = None,
+) -> None:
+    from mumcoach.errors import BadInput
+    from mumcoach.flows.ask import check_age
+
+    app = app_context(ctx)
+    changes: dict[str, str | None] = {}
+    if new_name is not None:
+        changes["name"] = _clean_name(new_name, "name")
+    if child is not None:
+        changes["child"] = _clean(child)
+    if child_age is not None:
+        changes["child_age"] = check_age("child_age", child_age) if child_age.strip() else None
+    if stage is not None:
+        changes["stage"] = _check_stage(stage)
+    if not changes:
+        raise BadInput("Nothing to change: pass --name, --child, --child-age or --stage.")
+    person_id = pick(app, app.store.load(), name).id
+
+    def change(journal: Journal) -> Person:
+        person = _by_id(journal, person_id)
+        for key, value in changes.items():
+            setattr(person, key, value)
+        return person
+
+    person = app.store.update(change)
+    app.console.print(f"Updated {_label(person)}.")
+
+
+def note(
+    ctx: typer.Context,
+    name: NameArg,
+    text: Annotated[str, typer.Argument(help="What to remember.")],
+) -> None:
+    from mumcoach.errors import BadInput
+    from mumcoach.models import Note
+
+    app = app_context(ctx)
+    cleaned = _clean(text)
+    if not cleaned:
+        raise BadInput("The note is empty.")
+    person_id = pick(app, app.store.load(), name).id
+
+    def change(journal: Journal) -> str:
+        person = _by_id(journal, person_id)
+        person.notes = [*person.notes, Note(date=app.today(), text=cleaned)]
+        return person.name
+
+    app.console.print(f"Noted for {app.store.update(change)}.")
+
+
+def done(ctx: typer.Context, name: NameArg) -> None:
+    from mumcoach.coach.people import complete_followups
+
+    app = app_context(ctx)
+    person = pick(app, app.store.load(), name)
+    count = app.store.update(lambda journal: complete_followups(journal, person.id, app.today()))
+    if count:
+        plural = "follow-up" if count == 1 else "follow-ups"
+        app.console.print(f"Marked {count} {plural} with {person.name} as done. Well done.")
+    else:
+        app.console.print(f"Nothing open with {person.name}: you're all caught up.")
+
+
+def forget(
+    ctx: typer.Context,
+    name: NameArg,
+    yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
+) -> None:
+    from mumcoach.coach.people import forget_names, forget_person
+    from mumcoach.errors import NeedsAnswer
+
+    app = app_context(ctx)
+    person = pick(app, app.store.load(), name)
+    if not yes:
+        if not app.can_ask:
+            raise NeedsAnswer(
+                f"Forgetting {person.name} can't be undone, and there is no terminal to ask on. "
+                "Pass --yes to forget her."
+            )
+        question = (
+            f"Forget {person.name} completely? This removes her, your time together and every "
+            "mention of her name from your journal and its backups. It can't be undone."
+        )
+        if not app.prompter.confirm("confirm_forget", question, False):
+            app.console.print("Nothing was changed.")
+            return
+
+    def change(journal: Journal) -> list[str]:
+        _by_id(journal, person.id)
+        names = forget_names(journal, person.id)
+        forget_person(journal, person.id)
+        return names
+
+    names = app.store.update(change, deletion=True)
+    rewritten, removed = app.store.rewrite_backups(
+        lambda backup: forget_person(backup, person.id, extra_names=names) > 0
+    )
+    app.console.print(_forgot_message(person.name, rewritten, removed))
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+
+def pick(app: AppContext, journal: Journal, query: str) -> Person:
+    """The one person `query` names; asks which when several match and a terminal is there."""
+    from mumcoach.coach.people import find_people, person_by_id
+    from mumcoach.errors import BadInput
+    from mumcoach.prompter import Choice
+
+    by_id = person_by_id(journal, query.strip())
+    if by_id is not None:
+        return by_id
+    matches = find_people(journal.people, query)
+    if not matches:
+        raise BadInput(
+            f"No one called “{query.strip()}” in your people; `mumcoach people` lists them."
+        )
+    if len(matches) == 1:
+        return matches[0]
+    if not app.can_ask:
+        names = ", ".join(_label(p) for p in matches)
+        raise BadInput(
+            f"“{query.strip()}” matches {len(matches)} people: {names}. Type more of the name, "
+            "or use the id from `mumcoach people --json`."
+        )
+    choices = [Choice(p.id, _label(p)) for p in matches]
+    chosen = app.prompter.select("which_person", f"Which {query.strip()}?", choices)
+    found = person_by_id(journal, chosen)
+    assert found is not None
+    return found
+
+
+def _by_id(journal: Journal, person_id: str) -> Person:
+    """Her record in a freshly loaded journal (she may have been forgotten meanwhile)."""
+    from mumcoach.coach.people import person_by_id
+    from mumcoach.errors import BadInput
+
+    person = person_by_id(journal, person_id)
+    if person is None:
+        raise BadInput("That person is no longer in your journal (changed by another run).")
+    return person
+
+
+def _label(person: Person) -> str:
+    child = ", ".join(part for part in (person.child, person.child_age) if part)
+    return f"{person.name} ({child})" if child else person.name
+
+
+def _clean(text: str | None) -> str | None:
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
+
+
+def _clean_name(text: str, key: str) -> str:
+    from mumcoach.errors import BadInput
+
+    cleaned = _clean(text)
+    if not cleaned:
+        raise BadInput(f"{key} can't be empty.")
+    if len(cleaned) > 80:
+        raise BadInput(f"{key} is too long (80 characters at most).")
+    return cleaned
+
+
+def _check_stage(value: str) -> str | None:
+    from mumcoach.errors import BadInput
+    from mumcoach.models import STAGES
+
+    wanted = "-".join(value.strip().lower().replace("_", " ").split())
+    if wanted == "auto":
+        return None
+    if wanted not in STAGES:
+        raise BadInput(f"stage (--stage) must be one of: {', '.join(STAGES)}, or auto.")
+    return wanted
+
+
+def _forgot_message(name: str, rewritten: int, removed: int) -> str:
+    where = f"from {rewritten} backup{'s' if rewritten != 1 else ''}" if rewritten else ""
+    text = f"Forgot {name}. Removed her from the journal" + (f" and {where}." if where else ".")
+    if removed:
+        text += f" {removed} unreadable backup{'s were' if removed != 1 else ' was'} deleted too."
+    return text
+
+
+def _print_json(data: object) -> None:
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -1,0 +1,277 @@
+"""Renders people memory: the list by stage, one person's card, and both as JSON-ready data."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
+from mumcoach.models import STAGES, Interaction, Stage
+
+STAGE_LABELS: dict[Stage, str] = {
+    "nodded": "Nodded hello",
+    "names": "Know her name",
+    "chatted": "Chatted",
+    "numbers": "Swapped numbers",
+    "met-up": "Met up",
+    "friend": "Friend",
+}
+EMPTY = (
+    "No one here yet. People are added when you log a chat in `mumcoach checkin`, "
+    "or with `mumcoach people add NAME`."
+)
+
+
+# ---- small formatters -------------------------------------------------------------------------
+
+
+def when(day: date | None, today: date) -> str:
+    """'21 Nov 2026 (today)', '18 Nov 2026 (3 days ago)'."""
+    if day is None:
+        return "—"
+    return f"{day.day} {day:%b %Y} ({relative(day, today)})"
+
+
+def relative(day: date, today: date) -> str:
+    gap = (today - day).days
+    if gap == 0:
+        return "today"
+    if gap == 1:
+        return "yesterday"
+    if gap == -1:
+        return "tomorrow"
+    return f"{gap} days ago" if gap > 0 else f"in {-gap} days"
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def hours_text(hours: float) -> str:
+    if hours == 0:
+        return "none logged yet"
+    if hours < 1:
+        return f"{round(hours * 60)} min"
+    return f"{hours:.1f} h"
+
+
+def child_text(child: str | None, age: str | None) -> str:
+    return ", ".join(part for part in (child, age) if part) or "—"
+
+
+def followup_text(item: FollowUp, today: date) -> Text:
+    if item.due is None:
+        return Text(item.text)
+    if item.overdue:
+        return Text.assemble((f"overdue since {short_date(item.due)}: ", "bold red"), item.text)
+    if item.due == today:
+        return Text.assemble(("due today: ", "bold yellow"), item.text)
+    return Text.assemble(item.text, (f" (by {short_date(item.due)})", "dim"))
+
+
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+# ---- the list ---------------------------------------------------------------------------------
+
+
+def people_list_view(rows: list[PersonRow], today: date) -> RenderableType:
+    """Everyone grouped by stage, with last contact and what is due."""
+    if not rows:
+        return Text(EMPTY)
+    parts: list[RenderableType] = []
+    for stage in STAGES:
+        group = [r for r in rows if r.stage == stage]
+        if group:
+            parts += [
+                Text(f"{STAGE_LABELS[stage]} ({len(group)})", style="bold"),
+                _table(group, today),
+            ]
+    return Group(*parts)
+
+
+def _table(rows: list[PersonRow], today: date) -> Table:
+    table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim", pad_edge=False)
+    for column in ("Name", "Child", "Last contact", "Due"):
+        table.add_column(column)
+    for row in rows:
+        name = Text(row.name)
+        if row.stage_set_by_hand:
+            name.append(" *", style="dim")
+        table.add_row(
+            name,
+            Text(child_text(row.child, row.child_age)),
+            when(row.last_contact, today),
+            _due(row.open_followups, today),
+        )
+    return table
+
+
+def _due(items: tuple[FollowUp, ...], today: date) -> Text:
+    if not items:
+        return Text("")
+    shown = Text("\n").join(followup_text(f, today) for f in items[:2])
+    if len(items) > 2:
+        shown.append(f"\n+{len(items) - 2} more", style="dim")
+    return shown
+
+
+# ---- the card ---------------------------------------------------------------------------------
+
+
+def person_card_view(
+    card: PersonCard,
+    today: date,
+    *,
+    horizons: dict[str, int],
+    horizon_note: str,
+    reciprocity_note: str | None = None,
+) -> RenderableType:
+    """One person's card: who she is, your time together, what you remember and promised."""
+    row = card.row
+    parts: list[RenderableType] = [_title(card), _facts(card, today, horizons)]
+    parts.append(Text(horizon_note, style="dim"))
+    if reciprocity_note:
+        parts += [Text(""), Text(reciprocity_note)]
+    if card.details:
+        parts += [Text(""), Text("Remembered", style="bold")]
+        parts += [Text.assemble((f"  {short_date(d)}  ", "dim"), text) for d, text in card.details]
+    if card.interactions:
+        parts += [Text(""), Text("Together", style="bold"), _interactions(card.interactions)]
+    if row.open_followups:
+        parts += [Text(""), Text("Follow-ups", style="bold")]
+        parts += [Text("  ") + followup_text(f, today) for f in row.open_followups]
+    return Group(*parts)
+
+
+def _title(card: PersonCard) -> Text:
+    title = Text(card.row.name, style="bold")
+    title.append(f" · {STAGE_LABELS[card.row.stage].lower()}")
+    if card.row.stage_set_by_hand:
+        title.append(" (set by you)", style="dim")
+    return title
+
+
+def _facts(card: PersonCard, today: date, horizons: dict[str, int]) -> Table:
+    row = card.row
+    grid = Table.grid(padding=(0, 2))
+    grid.add_row("Child", Text(child_text(row.child, row.child_age)))
+    met = when(card.first_met, today) if card.first_met else "—"
+    if card.first_met_where:
+        met = f"{met} at " if card.first_met else "at "
+        grid.add_row("First met", Text(met) + Text(card.first_met_where))
+    else:
+        grid.add_row("First met", Text(met))
+    grid.add_row("Last contact", when(row.last_contact, today))
+    grid.add_row("Hours together", f"{hours_text(row.hours_together)}{_horizon(row, horizons)}")
+    grid.add_row("Invitations", _invitations(card))
+    return grid
+
+
+def _horizon(row: PersonRow, horizons: dict[str, int]) -> str:
+    """' — roughly 48 h more to the ~50 h of a casual friend' (a horizon, never a rule)."""
+    if row.hours_together == 0:
+        return ""
+    labels = {"casual": "a casual friend", "friend": "a friend", "close": "a close friend"}
+    for key, label in labels.items():
+        target = horizons.get(key)
+        if target and row.hours_together < target:
+            more = max(1, round(target - row.hours_together))
+            return f" — roughly {more} h more to the ~{target} h of {label}"
+    close = horizons.get("close")
+    return f" — past the ~{close} h people quote for a close friend" if close else ""
+
+
+def _invitations(card: PersonCard) -> str:
+    made, received = card.row.invitations_made, card.row.invitations_received
+    mine = f"you invited her {times(made)}" if made else "you haven't invited her yet"
+    hers = f"she invited you {times(received)}" if received else "she hasn't invited you yet"
+    text = f"{mine}; {hers}"
+    if card.unreturned_invitations:
+        text += f" ({card.unreturned_invitations} not returned yet)"
+    return text
+
+
+def _interactions(items: tuple[tuple[date, Interaction], ...]) -> Table:
+    table = Table(box=None, padding=(0, 2), header_style="dim", pad_edge=False)
+    for column in ("Date", "Where", "Min", "Started", "Numbers", "Meet-up", "Invites", "Liking"):
+        table.add_column(column)
+    for day, i in items:
+        table.add_row(
+            short_date(day) + f" {day:%Y}",
+            Text(i.where or "—"),
+            str(i.minutes) if i.minutes is not None else "—",
+            {"me": "you", "them": "her"}.get(i.started_by or "", "—"),
+            "✓" if i.swapped_numbers else "",
+            "✓" if i.meetup else "",
+            _invites(i),
+            _liking(i),
+        )
+    return table
+
+
+def _invites(i: Interaction) -> str:
+    return " ".join(
+        text for flag, text in ((i.invited, "you→her"), (i.invited_me, "her→you")) if flag
+    )
+
+
+def _liking(i: Interaction) -> str:
+    parts = []
+    if i.liked_them is not None:
+        parts.append(f"you {i.liked_them}/7")
+    if i.they_liked_me is not None:
+        parts.append(f"her (your guess) {i.they_liked_me}/7")
+    return " · ".join(parts)
+
+
+# ---- JSON-ready data --------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def followup_data(item: FollowUp) -> dict[str, Any]:
+    return {"text": item.text, "due": _iso(item.due), "overdue": item.overdue}
+
+
+def row_data(row: PersonRow) -> dict[str, Any]:
+    """One person as `mumcoach people --json` lists her."""
+    return {
+        "id": row.id,
+        "name": row.name,
+        "child": row.child,
+        "child_age": row.child_age,
+        "stage": row.stage,
+        "stage_set_by_hand": row.stage_set_by_hand,
+        "last_contact": _iso(row.last_contact),
+        "hours_together": round(row.hours_together, 2),
+        "invitations_made": row.invitations_made,
+        "invitations_received": row.invitations_received,
+        "open_followups": [followup_data(f) for f in row.open_followups],
+    }
+
+
+def card_data(card: PersonCard, horizons: dict[str, int]) -> dict[str, Any]:
+    """One person as `mumcoach people show --json` gives her: the row plus the whole card."""
+    return {
+        **row_data(card.row),
+        "derived_stage": card.derived_stage,
+        "first_met": _iso(card.first_met),
+        "first_met_where": card.first_met_where,
+        "unreturned_invitations": card.unreturned_invitations,
+        "hours_horizon": dict(horizons),
+        "details": [{"date": d.isoformat(), "text": text} for d, text in card.details],
+        "interactions": [_interaction_data(day, i) for day, i in card.interactions],
+    }
+
+
+def _interaction_data(day: date, i: Interaction) -> dict[str, Any]:
+    data = i.model_dump(mode="json", exclude={"person_id", "name"})
+    return {"date": day.isoformat(), **data}

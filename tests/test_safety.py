@@ -1,0 +1,204 @@
+"""Crisis words stop coaching; everyday idioms don't; a run of low mood is noticed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mumcoach.coach.safety import low_mood_pattern, mentions_crisis, normalise
+from mumcoach.content import Content, LowMood, SafetyContent, load_content
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content({})
+
+
+@pytest.fixture(scope="module")
+def safety(content: Content) -> SafetyContent:
+    return content.safety
+
+
+CRISIS = [
+    # suicide
+    "I want to die",
+    "Honestly some days I just wanna die",
+    "I've been feeling suicidal since the birth",
+    "thinking about suicide again",
+    "I could just end it all",
+    "Everyone would be better off without me",
+    "I don't want to be here anymore",
+    "I don't want to be here any more.",
+    "I wish I wasn't alive",
+    "I'm going to kill myself",
+    "I might take my own life",
+    "there's no point in living like this",
+    "I can't go on like this",
+    "I feel like ending it",
+    "nobody would miss me",
+    "want to go to sleep and never wake up",
+    "thought about taking all my pills",
+    # self-harm
+    "I've started self-harming again",
+    "I self harmed last night",
+    "I want to hurt myself",
+    "been cutting myself",
+    "I cut my wrists",
+    # harming the baby, intrusive thoughts
+    "scared I might hurt the baby",
+    "I'm scared I'll hurt the baby",
+    "thoughts of harming my baby",
+    "I keep having intrusive thoughts",
+    "I keep picturing smothering him",
+    "afraid I could drop her down the stairs",
+    "sometimes I want to shake my baby",
+    "I'm worried I will harm my son",
+    "I'm frightened I might hurt my little one",
+    # shouting, punctuation, odd spacing, accents
+    "I WANT TO DIE!!!",
+    "kill...myself",
+    "Self-harm",
+    "Suïcidal",
+]
+
+MISSPELT = [
+    "feeling sucidal today",
+    "i keep thinking about sucide",
+    "suiciiiidal",
+    "I want to kil myself",
+    "kill my self",
+    "I wanna kill meself",
+    "I want too die",
+    "I want to diiiie",
+    "thinking of slef harm",
+    "scared i'll hurt the babby",
+    "I’m scared I’ll hurt my bubba",  # curly apostrophes
+    "thoughts of harming my bby",
+    "unalive myself",
+    "I dont wnat to live",
+]
+
+# "Not" cases: negation does not cancel a match (see prompts/safety.toml for why).
+NEGATED = [
+    "I'm not suicidal, just exhausted",
+    "I would never hurt my baby but the thoughts scare me",
+    "I don't want to die, I just want sleep",
+]
+
+EVERYDAY = [
+    "killing time before nursery pick-up",
+    "I could murder a coffee",
+    "dying to see her again!",
+    "the baby was cutting a tooth all night",
+    "harmless fun at soft play",
+    "this nap schedule is killing me",
+    "we watched Suicide Squad, the film, last night",
+    "I nearly died of embarrassment when he screamed",
+    "I wanted to die of embarrassment",
+    "killed myself laughing at her story",
+    "I worried I'd hurt her feelings by not replying",
+    "I hope I didn't hurt her feelings",
+    "I need to cut myself some slack",
+    "I've been cutting myself off from friends",
+    "cut myself chopping onions, ouch",
+    "dropping the baby off at nursery",
+    "shaking the baby bottle while she screamed",
+    "I smother my baby with kisses",
+    "my back is killing me",
+    "the kids are driving me mad",
+    "she was so funny I was in stitches",
+    "walked 5 kms with the pram",
+    "hurt my back lifting the car seat",
+    "my daughter hurt her knee",
+    "the baby monitor died",
+    "I'd kill for a nap",
+    "she's killing it at baby yoga",
+    "I was so tired I could die",
+    "I'm dying for a wee",
+    "I want this teething to end",
+    "I drowned my sorrows in cake",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_words_fire(safety: SafetyContent, text: str) -> None:
+    assert mentions_crisis(text, safety)
+
+
+@pytest.mark.parametrize("text", MISSPELT)
+def test_misspellings_and_colloquial_forms_fire(safety: SafetyContent, text: str) -> None:
+    assert mentions_crisis(text, safety)
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negation_does_not_cancel(safety: SafetyContent, text: str) -> None:
+    assert mentions_crisis(text, safety)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_phrases_do_not_fire(safety: SafetyContent, text: str) -> None:
+    assert not mentions_crisis(text, safety)
+
+
+def test_a_guard_does_not_hide_a_real_crisis_nearby(safety: SafetyContent) -> None:
+    assert mentions_crisis("watched suicide squad and I want to die", safety)
+    assert mentions_crisis("killed myself laughing but honestly I'm suicidal", safety)
+
+
+def test_spelled_out_letters_are_a_known_gap(safety: SafetyContent) -> None:
+    # Letter-by-letter spelling is not caught: documented, not silently assumed.
+    assert not mentions_crisis("s u i c i d e", safety)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm SO tired!!", "im so tired"),
+        ("don’t", "dont"),
+        ("Kiiiill   myself", "kil myself"),
+        ("self-harm", "self harm"),
+        ("café", "cafe"),
+    ],
+)
+def test_normalise(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_phrases_come_from_the_content(tmp_path: Path, content: Content) -> None:
+    override = content.safety.model_copy(
+        update={"phrases": content.safety.phrases.model_copy(update={"harm_baby": ("pineapple",)})}
+    )
+    assert mentions_crisis("I ate a pineapple", override)
+    assert not mentions_crisis("I ate a pineapple", content.safety)
+
+
+# ---- low mood --------------------------------------------------------------------------------
+
+
+LOW_MOOD = LowMood(mood_at_most=2, count=4, window=7, source="test")
+
+
+@pytest.mark.parametrize(
+    ("moods", "expected"),
+    [
+        ([], False),
+        ([1, 1, 1], False),  # fewer than `count` check-ins
+        ([1, 2, 1, 2], True),
+        ([3, 3, 3, 1, 2, 1, 2], True),
+        ([1, 2, 1, 3, 4, 5, 3], False),  # three low of the last seven
+        ([1, 1, 1, 1, 4, 4, 4, 4], False),  # the low run has scrolled out of the window
+        ([1, 1, 1, 4, 4, 4, 1], True),
+        ([2, 5, 2, 5, 2, 5, 2], True),
+        ([3, 3, 3, 3, 3, 3, 3], False),
+    ],
+)
+def test_low_mood_pattern(moods: list[int], expected: bool) -> None:
+    assert low_mood_pattern(moods, LOW_MOOD) is expected
+
+
+def test_low_mood_pattern_takes_the_shipped_rules(content: Content) -> None:
+    assert low_mood_pattern([1, 1, 2, 2], content.rules)
+    assert not low_mood_pattern([1, 1, 2, 3], content.rules)
