@@ -34,6 +34,13 @@ def text_console(width: int = 100) -> Console:
     return Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
 
 
+def plain(text: str) -> str:
+    """Rendered text with panel borders removed and whitespace collapsed, for phrase asserts."""
+    for border in "│╭╮╰╯─┃━":
+        text = text.replace(border, " ")
+    return " ".join(text.split())
+
+
 Invoke = Callable[..., Result]
 
 

@@ -170,7 +170,7 @@ def test_show_card(invoke: Invoke, private_home: Path) -> None:
         "you invited her 3 times; she hasn't invited you yet (3 not returned yet)",
         "A rough horizon, not a rule",
         "silence is not proof of rejection",  # the reciprocity note at 3 unreturned
-        "Remembered 30 Oct she grew up in Whitby 12 Oct Oscar hates the car seat",
+        "Remembered 22 Oct she grew up in Whitby 12 Oct Oscar hates the car seat",
         "Follow-ups overdue since 19 Nov: send Sarah the sling link",
         "ask about nursery (by 24 Nov)",
         "you 6/7 · her (your guess) 4/7",
@@ -187,7 +187,7 @@ def test_show_json(invoke: Invoke, private_home: Path) -> None:
     assert data["first_met"] == "2026-10-12" and data["first_met_where"] == "Hartbeeps"
     assert data["unreturned_invitations"] == 3
     assert data["hours_horizon"] == {"casual": 50, "friend": 90, "close": 200}
-    assert data["details"][0] == {"date": "2026-10-30", "text": "she grew up in Whitby"}
+    assert data["details"][0] == {"date": "2026-10-22", "text": "she grew up in Whitby"}
     assert [i["date"] for i in data["interactions"]] == ["2026-10-12", "2026-11-09", "2026-11-16"]
     first = data["interactions"][0]
     assert (first["where"], first["minutes"], first["started_by"], first["liked_them"]) == (
@@ -253,7 +253,7 @@ def test_edit(invoke: Invoke, private_home: Path) -> None:
     sally = next(p for p in load(private_home).people if p.name == "Sally Ng")
     assert (sally.child, sally.child_age, sally.stage) == ("Ada", "2y", "met-up")
     rows = json.loads(invoke(["people", "--json"]).stdout)
-    assert [(r["name"], r["stage"], r["stage_set_by_hand"]) for r in rows][1] == (
+    assert [(r["name"], r["stage"], r["stage_set_by_hand"]) for r in rows][2] == (
         "Sally Ng",
         "met-up",
         True,

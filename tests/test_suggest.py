@@ -118,7 +118,8 @@ CASES: list[Any] = [
      {}, "move-up", "stay-the-session", ["4 times"]),
     # mastery is not reached without all three parts of the rule
     ("not-mastered-latest-expected-4",
-     J(tries=[yes("find-a-group"), yes("find-a-group", "classes"), yes("find-a-group", expected=4)]),
+     J(tries=[yes("find-a-group"), yes("find-a-group", "classes"),
+              yes("find-a-group", expected=4)]),
      {}, "repeat", "find-a-group", ["3 so far"]),
     ("mastered-latest-expected-counts",
      J(tries=[yes("find-a-group", expected=7), yes("find-a-group", "classes", expected=5),

@@ -173,3 +173,4 @@ class Journal(Record):
     checkins: list[CheckIn] = []
     people: list[Person] = []
     loneliness: list[Loneliness] = []
+    ucla_offered: date | None = None  # the last day `review` offered the UCLA check (done or not)

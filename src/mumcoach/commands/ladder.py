@@ -56,10 +56,16 @@ def ladder(
     app.console.print(ladder_view(rows, suggestion, easier_line=easier, note=note))
 
 
-@ladder_app.command(help="Re-rate a step 0–10 for yourself (how hard it would feel now).")
+@ladder_app.command(
+    help="Re-rate a step 0–10 for yourself (how hard it would feel now).",
+    context_settings={"ignore_unknown_options": True},  # so "-1" is a (bad) rating, not an option
+)
 def rate(
     ctx: typer.Context,
-    step_id: Annotated[str, typer.Argument(help="The step's id (see `mumcoach ladder --json`).")],
+    step_id: Annotated[
+        str,
+        typer.Argument(metavar="STEP_ID", help="The step's id (see `mumcoach ladder --json`)."),
+    ],
     rating: Annotated[str, typer.Argument(metavar="N", help="How hard it feels, 0–10.")],
 ) -> None:
     app = app_context(ctx)

@@ -1,0 +1,333 @@
+"""The command line's shell: version, help for every command, --home, doctor and the error funnel."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+import typer
+from rich.console import Console
+from typer.main import get_command
+from typer.testing import CliRunner, Result
+
+import mumcoach
+import mumcoach.doctor
+from mumcoach.cli import CANCELLED_MESSAGE, FunnelGroup, app
+from mumcoach.content import load_content
+from mumcoach.context import AppContext
+from mumcoach.errors import (
+    BadInput,
+    ContentInvalid,
+    JournalBusy,
+    JournalDamaged,
+    JournalTooNew,
+    MumcoachError,
+    NeedsAnswer,
+    StorageFailed,
+)
+from mumcoach.models import Person
+from mumcoach.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
+
+
+def run(args: list[str], **ctx_args: object) -> tuple[Result, str]:
+    """Invoke the CLI in-process with a wide text console; returns (result, what Rich printed)."""
+    console = Console(file=io.StringIO(), width=400, color_system=None, highlight=False)
+    ctx = AppContext(console_override=console, interactive=False, **ctx_args)  # type: ignore[arg-type]
+    result = CliRunner().invoke(app, args, obj=ctx, catch_exceptions=False)
+    return result, console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def squash(text: str) -> str:
+    """Help text with the panel borders and line wrapping taken out."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+# -- version and help -------------------------------------------------------------------------------
+
+
+def test_version_matches_the_package_and_pyproject() -> None:
+    result, _ = run(["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"mumcoach {mumcoach.__version__}\n"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["version"] == mumcoach.__version__
+
+
+def test_python_dash_m_mumcoach_prints_the_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mumcoach", "--version"],
+        capture_output=True, text=True, timeout=60, cwd=ROOT.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"mumcoach {mumcoach.__version__}\n"
+    assert done.stderr == ""
+
+
+def registered_commands() -> dict[str, str]:
+    """Every command the CLI exposes, with the first paragraph of its help."""
+    group = get_command(app)
+    assert isinstance(group, FunnelGroup)
+    out = {}
+    for name in group.list_commands(typer.Context(group)):
+        command = group.get_command(typer.Context(group), name)
+        assert command is not None
+        if not command.hidden:
+            out[name] = " ".join((command.help or "").strip().split("\n\n")[0].split())
+    return out
+
+
+def test_every_command_has_a_one_line_description() -> None:
+    commands = registered_commands()
+    assert "doctor" in commands
+    for name, help_text in commands.items():
+        assert help_text, f"`mumcoach {name}` has no help text"
+        assert len(help_text) <= 120, f"`mumcoach {name}`: keep the first line short"
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_lists_every_registered_command_with_its_description(
+    flag: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result, _ = run([flag])
+    assert result.exit_code == 0
+    shown = squash(result.output)
+    assert "A private, offline coach" in shown
+    for option in ("--home", "--no-input", "--debug", "--version"):
+        assert option in shown
+    for name, help_text in registered_commands().items():
+        # Rich may trim a long description; the name and its opening words must be there.
+        opening = " ".join(help_text.split()[:6])
+        assert f"{name} {opening}" in shown, f"`mumcoach {name}` is missing from --help"
+
+
+@pytest.mark.parametrize("name", sorted(registered_commands()))
+def test_every_command_answers_help(name: str) -> None:
+    result, _ = run([name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert f"{name}" in result.output and "Usage" in result.output
+
+
+def test_no_arguments_shows_the_help() -> None:
+    result, _ = run([])
+    assert "Usage" in result.output and "doctor" in result.output
+    assert "Traceback" not in result.output
+
+
+# -- --home and doctor ------------------------------------------------------------------------------
+
+
+def install_fixture(home: Path) -> Path:
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FIXTURE, home / "journal.json")
+    return home / "journal.json"
+
+
+def test_home_option_overrides_the_environment(private_home: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    install_fixture(elsewhere)
+    assert os.environ["MUMCOACH_HOME"] == str(private_home)
+
+    result, printed = run(["--home", str(elsewhere), "doctor"])
+
+    assert result.exit_code == 0, printed + result.output
+    assert re.search(rf"Data folder\s+{re.escape(str(elsewhere))}\s*$", printed, re.M)
+    assert re.search(rf"Journal\s+{re.escape(str(elsewhere / 'journal.json'))}", printed)
+    assert "Sound: 2 check-ins, 2 plans, 2 people." in printed
+    assert not private_home.exists(), "the $MUMCOACH_HOME folder was touched"
+
+
+def test_environment_sets_the_home_without_the_option(private_home: Path) -> None:
+    install_fixture(private_home)
+    result, printed = run(["doctor"])
+    assert result.exit_code == 0
+    assert re.search(rf"Data folder\s+{re.escape(str(private_home))}\s*$", printed, re.M)
+
+
+def test_doctor_on_a_fresh_home_says_where_things_will_be(private_home: Path) -> None:
+    result, printed = run(["doctor"])
+    assert result.exit_code == 0, printed
+    assert f"Data folder  {private_home}" in printed
+    assert f"Journal      {private_home / 'journal.json'}" in printed
+    assert "Not created yet" in printed
+    assert "Backups: none yet" in printed
+    assert not private_home.exists(), "doctor must not create the data folder"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home: Path) -> None:
+    journal = install_fixture(private_home)
+    store = Store(private_home)
+    for name in ("Grace", "Hannah"):
+        store.update(lambda j, n=name: j.people.append(Person(name=n, created=date(2026, 11, 1))))
+    private_home.chmod(0o755)
+    journal.chmod(0o644)
+
+    result, printed = run(["doctor"])
+
+    assert result.exit_code == 0, printed
+    content_dir = next(iter(load_content().sources.values())).parent
+    assert f"Data folder  {private_home}" in printed
+    assert f"Journal      {journal}" in printed
+    assert re.search(rf"^Content\s+{re.escape(str(content_dir))}\s*$", printed, re.M)
+    assert "Tightened to owner-only (folder 700, journal 600)" in printed
+    assert stat.S_IMODE(private_home.stat().st_mode) == 0o700
+    assert stat.S_IMODE(journal.stat().st_mode) == 0o600
+    assert "Sound: 2 check-ins, 2 plans, 4 people." in printed
+    assert "Backups (2, newest first):" in printed
+    backups = store.backups()
+    assert printed.index(str(backups[0])) < printed.index(str(backups[1]))
+
+    again, printed = run(["doctor"])
+    assert "Only you can read them (folder 700, journal 600)" in printed
+
+
+# -- the error funnel -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (BadInput("That date is not a date."), 2),
+        (JournalDamaged("journal.json is damaged at line 3."), 3),
+        (JournalTooNew("journal.json was written by a newer mumcoach."), 4),
+        (JournalBusy("Another mumcoach is still saving."), 5),
+        (ContentInvalid("prompts/ladder.toml: step[2].title: field required"), 6),
+        (NeedsAnswer("--mood is needed with --no-input."), 7),
+        (StorageFailed("Could not save journal.json: disk full."), 8),
+        (MumcoachError("Something specific.", exit_code=9), 9),
+    ],
+)
+def test_an_expected_error_is_one_line_on_stderr_and_its_exit_code(
+    monkeypatch: pytest.MonkeyPatch, error: MumcoachError, code: int
+) -> None:
+    def fail(ctx: AppContext) -> None:
+        raise error
+
+    monkeypatch.setattr(mumcoach.doctor, "run_checks", fail)
+    result, printed = run(["doctor"])
+    assert result.exit_code == code
+    assert result.stderr == error.message + "\n"
+    assert result.stdout == "" and printed == ""
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt(), EOFError(), typer.Abort()])
+def test_ctrl_c_inside_a_command_says_nothing_was_saved(
+    monkeypatch: pytest.MonkeyPatch, interrupt: BaseException
+) -> None:
+    def cancelled(ctx: AppContext) -> None:
+        raise interrupt
+
+    monkeypatch.setattr(mumcoach.doctor, "run_checks", cancelled)
+    result, _ = run(["doctor"])
+    assert result.exit_code == 130
+    assert result.stderr == "Cancelled — nothing was saved.\n"
+    assert CANCELLED_MESSAGE == "Cancelled — nothing was saved."
+
+
+def test_an_unexpected_error_is_one_kind_line_without_details(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def bug(ctx: AppContext) -> None:
+        raise RuntimeError("the person's private note text")
+
+    monkeypatch.setattr(mumcoach.doctor, "run_checks", bug)
+    result, _ = run(["doctor"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "RuntimeError" in result.stderr and "--debug" in result.stderr
+    assert "private note" not in result.output and "Traceback" not in result.output
+
+
+def test_debug_shows_the_traceback_and_keeps_the_exit_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def busy(ctx: AppContext) -> None:
+        raise JournalBusy("Another mumcoach is still saving.")
+
+    monkeypatch.setattr(mumcoach.doctor, "run_checks", busy)
+    result, _ = run(["--debug", "doctor"])
+    assert result.exit_code == 5
+    assert result.stderr.startswith("Traceback (most recent call last):")
+    assert "in busy" in result.stderr
+    assert result.stderr.endswith("Another mumcoach is still saving.\n")
+
+
+def test_debug_lets_an_unexpected_error_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    def bug(ctx: AppContext) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mumcoach.doctor, "run_checks", bug)
+    with pytest.raises(RuntimeError, match="boom"):
+        run(["--debug", "doctor"])
+
+
+def test_the_funnel_covers_any_command_on_a_fresh_app() -> None:
+    """A new command gets the funnel for free by living on a FunnelGroup app."""
+    fresh = typer.Typer(cls=FunnelGroup)
+
+    @fresh.command()
+    def save() -> None:
+        raise StorageFailed("Could not save: disk full.")
+
+    @fresh.command()
+    def ask() -> None:
+        raise KeyboardInterrupt
+
+    result = CliRunner().invoke(fresh, ["save"])
+    assert (result.exit_code, result.stderr) == (8, "Could not save: disk full.\n")
+    result = CliRunner().invoke(fresh, ["ask"])
+    assert (result.exit_code, result.stderr) == (130, "Cancelled — nothing was saved.\n")
+
+
+FUNNEL_IN_A_PROCESS = """
+import sys
+import mumcoach.doctor
+from mumcoach.errors import JournalBusy
+
+def fail(ctx):
+    if sys.argv[1] == "ctrl-c":
+        raise KeyboardInterrupt
+    raise JournalBusy("Another mumcoach is still saving.")
+
+mumcoach.doctor.run_checks = fail
+from mumcoach.cli import main
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize(
+    ("how", "args", "code", "stderr"),
+    [
+        ("ctrl-c", ["doctor"], 130, "Cancelled — nothing was saved.\n"),
+        ("busy", ["doctor"], 5, "Another mumcoach is still saving.\n"),
+    ],
+)
+def test_the_funnel_in_a_real_process(how: str, args: list[str], code: int, stderr: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FUNNEL_IN_A_PROCESS, how, *args],
+        capture_output=True, timeout=60,
+    )
+    assert done.returncode == code
+    assert done.stderr.decode("utf-8") == stderr
+    assert done.stdout == b""
+
+    debug = subprocess.run(
+        [sys.executable, "-c", FUNNEL_IN_A_PROCESS, how, "--debug", *args],
+        capture_output=True, timeout=60,
+    )
+    assert debug.returncode == code
+    assert b"Traceback (most recent call last)" in debug.stderr
