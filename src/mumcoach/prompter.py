@@ -90,7 +90,7 @@ class QuestionaryPrompter:
         choices = [Choice(str(n), str(n)) for n in range(low, high + 1)]
         if optional:
             choices.append(Choice(SKIP, "skip"))
-        start = str(default) if default is not None else (SKIP if optional else str(low))
+        start = str(default if default is not None else (low + high) // 2)
         answer = self.select(key, message, choices, default=start)
         return None if answer == SKIP else int(answer)
 

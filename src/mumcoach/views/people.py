@@ -81,34 +81,36 @@ def times(n: int) -> str:
 
 
 def people_list_view(rows: list[PersonRow], today: date) -> RenderableType:
-    """Everyone grouped by stage, with last contact and what is due."""
+    """Everyone grouped by stage, with last contact and what is due (* = stage set by you)."""
     if not rows:
         return Text(EMPTY)
+    cells = {r.id: _cells(r, today) for r in rows}
+    widths = [max(c[i].cell_len for c in cells.values()) for i in range(3)]
     parts: list[RenderableType] = []
     for stage in STAGES:
         group = [r for r in rows if r.stage == stage]
         if group:
-            parts += [
-                Text(f"{STAGE_LABELS[stage]} ({len(group)})", style="bold"),
-                _table(group, today),
-            ]
+            table = _table(widths)
+            for row in group:
+                table.add_row(*cells[row.id], _due(row.open_followups, today))
+            parts += [Text(f"{STAGE_LABELS[stage]} ({len(group)})", style="bold"), table]
     return Group(*parts)
 
 
-def _table(rows: list[PersonRow], today: date) -> Table:
-    table = Table(box=None, padding=(0, 2), show_header=True, header_style="dim", pad_edge=False)
-    for column in ("Name", "Child", "Last contact", "Due"):
-        table.add_column(column)
-    for row in rows:
-        name = Text(row.name)
-        if row.stage_set_by_hand:
-            name.append(" *", style="dim")
-        table.add_row(
-            name,
-            Text(child_text(row.child, row.child_age)),
-            when(row.last_contact, today),
-            _due(row.open_followups, today),
-        )
+def _cells(row: PersonRow, today: date) -> tuple[Text, Text, Text]:
+    name = Text(row.name)
+    if row.stage_set_by_hand:
+        name.append(" *", style="dim")
+    last = relative(row.last_contact, today) if row.last_contact else "—"
+    return name, Text(child_text(row.child, row.child_age)), Text(last)
+
+
+def _table(widths: list[int]) -> Table:
+    """One stage's table; every stage gets the same column widths so they line up."""
+    table = Table(box=None, padding=(0, 2), header_style="dim", pad_edge=False)
+    for column, width in zip(("Name", "Child", "Last contact"), widths, strict=True):
+        table.add_column(column, min_width=max(width, len(column)), no_wrap=True)
+    table.add_column("Due", ratio=1, overflow="fold")
     return table
 
 

@@ -1,0 +1,115 @@
+"""`mumcoach review`: the weekly reflection in numbers, with the optional UCLA loneliness check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mumcoach.commands import app_context
+
+if TYPE_CHECKING:
+    from mumcoach.content import Content
+    from mumcoach.context import AppContext
+    from mumcoach.models import Journal
+    from mumcoach.prompter import Prompter
+
+SKIP = "not-now"
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help="Look back over the week: steps, fears tested, people, mood, next focus.")(
+        review
+    )
+
+
+def review(
+    ctx: typer.Context,
+    end: Annotated[
+        str | None,
+        typer.Option(help="The last day to look at (YYYY-MM-DD); default today.", metavar="DATE"),
+    ] = None,
+    days: Annotated[
+        str | None,
+        typer.Option(help="How many days to look back over, ending on --end (default 7).",
+                     metavar="N"),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the same numbers as JSON (never asks).")
+    ] = False,
+    ucla: Annotated[
+        str | None,
+        typer.Option(
+            help="Record the 3-question loneliness check: three answers 1–3, like 2,1,3 "
+            "(1 hardly ever, 2 some of the time, 3 often).",
+            metavar="A,B,C",
+        ),
+    ] = None,
+    no_ucla: Annotated[
+        bool, typer.Option("--no-ucla", help="Don't offer the loneliness check this time.")
+    ] = False,
+) -> None:
+    from mumcoach.coach.review import MAX_DAYS, build_review, parse_ucla, review_json
+    from mumcoach.errors import BadInput
+    from mumcoach.flows.ask import check_date, check_int
+
+    app = app_context(ctx)
+    content = app.content
+    window_end = check_date("end", end) if end is not None else app.today()
+    length = check_int("days", days, 1, MAX_DAYS) if days is not None else content.rules.review.days
+    answers = parse_ucla(ucla) if ucla is not None else None
+    if answers is not None and no_ucla:
+        raise BadInput("Pass --ucla or --no-ucla, not both.")
+
+    journal = app.store.load()
+    if answers is not None:
+        journal = _save_ucla(app, answers)
+    elif not (no_ucla or as_json) and _may_offer(app, journal):
+        journal = _save_ucla(app, ask_ucla(app, app.prompter, content))
+
+    result = build_review(content, journal, window_end, length)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(review_json(result), indent=2, ensure_ascii=False))
+        return
+    from mumcoach.views.review import render
+
+    app.console.print(render(result, content))
+
+
+def _may_offer(app: AppContext, journal: Journal) -> bool:
+    """Offer only with someone to ask, to a journal already in use, once per interval."""
+    from mumcoach.coach.review import ucla_due
+
+    return (
+        app.can_ask
+        and app.store.exists()
+        and ucla_due(journal, app.today(), app.content.rules.ucla.min_days_between)
+    )
+
+
+def ask_ucla(app: AppContext, prompter: Prompter, content: Content) -> list[int] | None:
+    """The offer, then the three items; None for "not now" at any point. Nothing is saved here."""
+    from mumcoach.prompter import Choice
+
+    if not prompter.confirm("ucla_offer", content.question("ucla_offer"), False):
+        return None
+    app.console.print(content.ucla.intro)
+    choices = [Choice(str(a.value), a.label) for a in content.ucla.answers]
+    choices.append(Choice(SKIP, "Not now"))
+    answers: list[int] = []
+    for n, item in enumerate(content.ucla.items, start=1):
+        picked = prompter.select(f"ucla_{n}", item, choices)
+        if picked == SKIP:
+            return None
+        answers.append(int(picked))
+    return answers
+
+
+def _save_ucla(app: AppContext, answers: list[int] | None) -> Journal:
+    """One save: today's answers if any, and that the check was offered today."""
+    from mumcoach.coach.review import record_ucla
+
+    today = app.today()
+    return app.store.update(lambda journal: record_ucla(journal, today, answers))

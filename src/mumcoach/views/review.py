@@ -1,0 +1,300 @@
+"""Renders the weekly review: one labelled row per section, small bars, the empty-week screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from mumcoach.coach.review import (
+    Day,
+    DueFollowUp,
+    Experiments,
+    LonelinessPoint,
+    StepChart,
+    WeeklyReview,
+)
+from mumcoach.content import Content
+from mumcoach.views.support import low_mood_notice
+
+SPARKS = "▁▂▃▄▅▆▇█"
+GAP = "·"  # a day without a check-in
+BAR_WIDTH = 10
+TITLE_WIDTH = 34
+DAY_GRID_MAX = 14  # longer windows get one sparkline character per day
+FOLLOWUPS_SHOWN = 5  # the rest are in `mumcoach people`
+
+STAGE_WORDS = {
+    "nodded": "nodded hello",
+    "names": "names",
+    "chatted": "chatted",
+    "numbers": "numbers",
+    "met-up": "met up",
+    "friend": "friend",
+}
+
+
+# ---- small formatters -----------------------------------------------------------------------
+
+
+def date_range(start: date, end: date) -> str:
+    """'15–21 Nov 2026', '28 Oct – 3 Nov 2026', '29 Dec 2025 – 4 Jan 2026', '21 Nov 2026'."""
+    if start == end:
+        return f"{end.day} {end:%b %Y}"
+    if start.year != end.year:
+        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    if start.month != end.month:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day}–{end.day} {end:%b %Y}"
+
+
+def short(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def bar(value: float, high: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of `width` cells for value on 0..high, in half-cell steps."""
+    halves = round(max(0.0, min(value, high)) / high * width * 2)
+    full, half = divmod(halves, 2)
+    return ("█" * full + ("▌" if half else "")).ljust(width, "░")
+
+
+def spark(value: float | None, low: float, high: float) -> str:
+    """One block character for value on low..high; the gap mark when there is no value."""
+    if value is None:
+        return GAP
+    level = round((min(max(value, low), high) - low) / (high - low) * (len(SPARKS) - 1))
+    return SPARKS[level]
+
+
+def clip(text: str, width: int = TITLE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# ---- sections -------------------------------------------------------------------------------
+
+
+def title(review: WeeklyReview) -> Text:
+    span = "Your week" if review.days == 7 else f"Your {review.days} days"
+    return Text(f"{span}: {date_range(review.start, review.end)}", style="bold")
+
+
+def checkins_text(review: WeeklyReview) -> str:
+    streak = review.streak_days
+    streak_text = f"a {streak}-day streak" if streak > 1 else (
+        "a 1-day streak" if streak == 1 else "no streak running right now"
+    )
+    return f"{plural(review.checkins, 'check-in')} · {streak_text}"
+
+
+def steps_text(review: WeeklyReview) -> str:
+    s = review.steps
+    if not s.planned:
+        return "No steps planned this week."
+    return f"{s.planned} planned: {s.tried} tried, {s.partly} partly, {s.not_tried} not tried"
+
+
+def ladder_text(review: WeeklyReview) -> str:
+    total = review.ladder_steps
+
+    def where(position: int) -> str:
+        return "the top" if position > total else f"step {position}"
+
+    if review.ladder_start == review.ladder_end:
+        return f"{where(review.ladder_end)} of {total}, same as at the start"
+    return f"{where(review.ladder_start)} → {where(review.ladder_end)} of {total}"
+
+
+def experiments_text(e: Experiments) -> str:
+    if not e.tested:
+        return "No predictions tested this week."
+    return (
+        f"Your feared outcome happened {e.feared_happened} of {e.tested} "
+        f"{'time' if e.tested == 1 else 'times'} "
+        f"(partly {e.feared_partly}, not at all {e.feared_not_happened})."
+    )
+
+
+def anxiety_view(e: Experiments, charts: Sequence[StepChart]) -> RenderableType:
+    if not e.pairs:
+        return Text("No expected-and-actual pairs to compare yet.")
+    head = Text(
+        f"expected {number(e.mean_expected_anxiety)} · felt {number(e.mean_actual_anxiety)} "
+        f"on average (0–10, over {plural(e.pairs, 'experiment')})"
+    )
+    chart = Table.grid(padding=(0, 1))
+    for c in charts:
+        if c.mean_expected_anxiety is None or c.mean_actual_anxiety is None:
+            continue
+        chart.add_row(
+            clip(c.title), "expected", Text(bar(c.mean_expected_anxiety, 10), style="yellow"),
+            number(c.mean_expected_anxiety),
+        )
+        chart.add_row(
+            "", "felt", Text(bar(c.mean_actual_anxiety, 10), style="green"),
+            number(c.mean_actual_anxiety),
+        )
+    return Group(head, chart)
+
+
+def liking_text(gap: float | None, count: int) -> str:
+    if gap is None:
+        return "No chats rated both ways this week."
+    over = f"over {plural(count, 'rated chat')}"
+    if gap > 0:
+        return (
+            f"+{gap:.1f} {over}: you liked them more than you guessed they liked you. People "
+            "tend to underestimate how much the other person liked them."
+        )
+    if gap < 0:
+        return f"{gap:.1f} {over}: you guessed they liked you more than you liked them."
+    return f"0.0 {over}: you liked them about as much as you guessed they liked you."
+
+
+def funnel_text(review: WeeklyReview) -> str:
+    f = review.funnel
+    return " → ".join((
+        plural(f.names_learned, "name learned", "names learned"),
+        plural(f.chats, "chat"),
+        plural(f.numbers_swapped, "number swapped", "numbers swapped"),
+        plural(f.meetups, "meet-up"),
+    ))
+
+
+def people_text(review: WeeklyReview) -> str:
+    p = review.people
+    parts = [f"new: {', '.join(p.new)}" if p.new else "nobody new"]
+    if p.moved:
+        moved = ", ".join(
+            f"{m.name} ({STAGE_WORDS[m.before]} → {STAGE_WORDS[m.after]})" for m in p.moved
+        )
+        parts.append(f"moved up: {moved}")
+    parts.append(f"{p.hours_together:.1f} h together")
+    return " · ".join(parts)
+
+
+def followups_view(items: Sequence[DueFollowUp], end: date) -> RenderableType:
+    if not items:
+        return Text("Nothing due.")
+    lines: list[RenderableType] = []
+    for item in items[:FOLLOWUPS_SHOWN]:
+        when = f"overdue since {short(item.due)}" if item.overdue else "due today"
+        if not item.overdue and item.due != end:
+            when = f"due {short(item.due)}"
+        lines.append(Text.assemble("• ", (item.name, "bold"), f": {item.text} ", (when, "dim")))
+    if len(items) > FOLLOWUPS_SHOWN:
+        more = len(items) - FOLLOWUPS_SHOWN
+        lines.append(Text(f"and {more} more: see `mumcoach people`", style="dim"))
+    return Group(*lines)
+
+
+def reciprocity_view(review: WeeklyReview, content: Content) -> RenderableType:
+    return Group(*(
+        Text(content.say("reciprocity.note", name=r.name, count=r.count))
+        for r in review.people.reciprocity
+    ))
+
+
+def days_view(daily: Sequence[Day]) -> RenderableType:
+    """A small grid per day (short windows) or one sparkline per measure (long ones)."""
+    if len(daily) > DAY_GRID_MAX:
+        moods = "".join(spark(d.mood, 1, 5) for d in daily)
+        energy = "".join(spark(d.energy, 0, 10) for d in daily)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_row("mood", moods)
+        grid.add_row("energy", energy)
+        return Group(grid, Text(f"one mark per day; {GAP} = no check-in", style="dim"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_row("", *(f"{d.date:%a}"[:2] + f" {d.date.day}" for d in daily))
+    grid.add_row("mood", *(_cell(d.mood, 1, 5) for d in daily))
+    grid.add_row("energy", *(_cell(d.energy, 0, 10) for d in daily))
+    return Group(grid, Text(f"mood 1–5, energy 0–10; {GAP} = no check-in", style="dim"))
+
+
+def _cell(value: float | None, low: float, high: float) -> str:
+    if value is None:
+        return GAP
+    shown = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return f"{spark(value, low, high)} {shown}"
+
+
+def loneliness_view(points: Sequence[LonelinessPoint], content: Content) -> RenderableType:
+    recent = points[-8:]
+    trend = " → ".join(f"{p.total} ({short(p.date)})" for p in recent)
+    return Group(
+        Text(f"{trend}   (3–9, lower = less lonely)"),
+        Text(content.say("review.ucla_trend"), style="dim"),
+    )
+
+
+def focus_text(review: WeeklyReview, content: Content) -> str:
+    if review.focus is None:
+        return "Every step is marked \"not for me\" right now: `mumcoach ladder` to change that."
+    return content.say("review.focus", step=review.focus.title, reason=review.focus.reason)
+
+
+# ---- the screens ----------------------------------------------------------------------------
+
+
+def review_view(review: WeeklyReview, content: Content) -> RenderableType:
+    """The full weekly review: every section, in the order the product brief lists them."""
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold", no_wrap=True)
+    rows.add_column()
+    rows.add_row("Check-ins", checkins_text(review))
+    rows.add_row("Steps", steps_text(review))
+    rows.add_row("Ladder", ladder_text(review))
+    rows.add_row("Experiments", experiments_text(review.experiments))
+    rows.add_row("Anxiety", anxiety_view(review.experiments, review.per_step))
+    rows.add_row("Liking gap", liking_text(review.liking_gap_mean, review.liking_gap_count))
+    rows.add_row("Connections", funnel_text(review))
+    rows.add_row("People", people_text(review))
+    rows.add_row("Follow-ups", followups_view(review.followups, review.end))
+    if review.people.reciprocity:
+        rows.add_row("Invitations", reciprocity_view(review, content))
+    rows.add_row("Mood & energy", days_view(review.daily))
+    if review.loneliness:
+        rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
+    parts: list[RenderableType] = [
+        title(review), Text(review.headline), Text(""), rows, Text(""),
+        Text(focus_text(review, content), style="bold"),
+    ]
+    if review.signpost:
+        parts += [Text(""), low_mood_notice(review.region, content)]
+    return Group(*parts)
+
+
+def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
+    """Nothing logged in the window: a friendly way in, not a screen of zeros."""
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="bold", no_wrap=True)
+    rows.add_column()
+    rows.add_row("Before you go", "`mumcoach plan`: one small step, about a minute.")
+    rows.add_row("Each evening", "`mumcoach checkin`: how it went, under two minutes.")
+    if review.followups:
+        rows.add_row("Follow-ups", followups_view(review.followups, review.end))
+    if review.loneliness:
+        rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
+    parts: list[RenderableType] = [
+        title(review), Text(content.say("review.empty")), Text(""), rows, Text(""),
+        Text(focus_text(review, content), style="bold"),
+    ]
+    if review.signpost:
+        parts += [Text(""), low_mood_notice(review.region, content)]
+    return Group(*parts)
+
+
+def render(review: WeeklyReview, content: Content) -> RenderableType:
+    """The empty screen for an empty window, else the full review."""
+    return empty_view(review, content) if review.empty else review_view(review, content)

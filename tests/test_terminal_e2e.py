@@ -1,0 +1,147 @@
+"""The real terminal: onboarding → plan → check-in driven with arrow keys and Enter (pexpect)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
+MUMCOACH = shutil.which("mumcoach", path=str(Path(sys.executable).parent)) or "mumcoach"
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = dict(os.environ, MUMCOACH_HOME=str(home), TERM="xterm", COLUMNS="100", LINES="40")
+    env.pop("MUMCOACH_PROMPTS", None)
+    child = pexpect.spawn(
+        MUMCOACH, list(args), env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)
+    )
+    return child
+
+
+def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
+    child.expect(prompt)
+    child.send(keys)
+
+
+def finish(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return str(child.before)
+
+
+@pytest.mark.slow
+def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
+    # Onboarding starts by itself on the first plan.
+    child = spawn(private_home, "plan")
+    answer(child, "call you", "Amy" + ENTER)
+    answer(child, "Where are you", DOWN + ENTER)  # uk → ie
+    answer(child, "Their name", "Jasper" + ENTER)
+    answer(child, "how old", "8 months" + ENTER)
+    answer(child, "Anyone else", "n")
+    answer(child, "not for you", DOWN * 5 + SPACE + ENTER)  # tick "hosting"
+    answer(child, "own words", "One mum friend for coffee" + ENTER)
+    for _ in range(4):
+        answer(child, "How hard", UP * 3 + ENTER)  # 5 → 2 on each sample step
+    # The plan itself.
+    answer(child, "Where are you going", ENTER)  # "Somewhere new…"
+    answer(child, "called", "Hartbeeps" + ENTER)
+    answer(child, "kind of place", DOWN + ENTER)  # groups → classes
+    answer(child, "regular thing", "Tuesdays 10:00" + ENTER)
+    answer(child, "energy today", UP + ENTER)  # 5 → 4
+    answer(child, "Which step", ENTER)  # the suggested step
+    answer(child, "if-then plan", ENTER)  # keep the pre-filled template
+    answer(child, "worried", "She'll think I'm odd" + ENTER)
+    answer(child, "How likely", "60" + ENTER)
+    answer(child, "expect to feel", DOWN + ENTER)  # 5 → 6
+    card = finish(child)
+    assert "Plan for" in card and "Hartbeeps" in card
+
+    child = spawn(private_home, "checkin")
+    answer(child, "try your step", ENTER)  # yes
+    answer(child, "actually feel", UP * 2 + ENTER)  # 5 → 3
+    answer(child, "what you feared happen", DOWN * 2 + ENTER)  # no
+    answer(child, "What happened", "Said hello by the mats" + ENTER)
+    answer(child, "learned", ENTER)
+    answer(child, "mood today", DOWN + ENTER)  # 3 → 4
+    answer(child, "energy today", ENTER)  # 5
+    answer(child, "meet or chat", "y")
+    answer(child, "their name", "Sarah" + ENTER)
+    answer(child, "child's name", "Ava" + ENTER)
+    answer(child, "how old", "2y" + ENTER)
+    answer(child, "Where did you meet", ENTER)  # pre-filled: Hartbeeps
+    answer(child, "detail to remember", "Moving to Dubai" + ENTER)
+    answer(child, "how many minutes", "15" + ENTER)
+    answer(child, "Who started", ENTER)  # me
+    answer(child, "Any of these", SPACE + ENTER)  # swapped numbers
+    answer(child, "like them", DOWN * 2 + ENTER)  # 4 → 6
+    answer(child, "liked you", ENTER)  # 4
+    answer(child, "follow up", "Ask about Dubai" + ENTER)
+    answer(child, "By when", ENTER)  # pre-filled: in three days
+    answer(child, "Anyone else", "n")
+    answer(child, "proud of", "I went" + ENTER)
+    reflection = finish(child)
+    assert "didn't happen" in reflection
+    assert "Next time" in reflection
+
+    saved = json.loads((private_home / "journal.json").read_text())
+    assert saved["profile"]["region"] == "ie"
+    assert saved["profile"]["not_for_me"] == ["hosting"]
+    assert saved["profile"]["children"][0]["age"] == "8m"
+    assert all(rating == 2 for rating in saved["ladder"]["ratings"].values())
+    (place,) = saved["places"]
+    assert (place["name"], place["setting"], place["recurring"]) == (
+        "Hartbeeps", "classes", "Tuesdays 10:00",
+    )
+    (plan,) = saved["plans"]
+    assert (plan["energy"], plan["likelihood"], plan["expected_anxiety"]) == (4, 60, 6)
+    assert plan["if_then"].startswith("If ")
+    (checkin,) = saved["checkins"]
+    assert checkin["plan_id"] == plan["id"]
+    assert (checkin["tried"], checkin["actual_anxiety"], checkin["fear_came_true"]) == (
+        "yes", 3, "no",
+    )
+    assert (checkin["mood"], checkin["energy"], checkin["proud"]) == (4, 5, "I went")
+    (met,) = checkin["interactions"]
+    assert (met["name"], met["child"], met["child_age"], met["where"]) == (
+        "Sarah", "Ava", "2y", "Hartbeeps",
+    )
+    assert (met["minutes"], met["started_by"], met["swapped_numbers"]) == (15, "me", True)
+    assert (met["liked_them"], met["they_liked_me"]) == (6, 4)
+    assert met["follow_up_due"] is not None
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_a_real_terminal_saves_nothing(private_home: Path) -> None:
+    child = spawn(private_home, "checkin")
+    answer(child, "call you", "Amy" + ENTER)
+    child.expect("Where are you")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Cancelled — nothing was saved." in str(child.before)
+    assert "Traceback" not in str(child.before)
+    assert not (private_home / "journal.json").exists()
+
+
+@pytest.mark.slow
+def test_no_terminal_never_hangs_or_prints_escape_codes(private_home: Path) -> None:
+    import subprocess
+
+    env = dict(os.environ, MUMCOACH_HOME=str(private_home))
+    done = subprocess.run(
+        [MUMCOACH, "checkin"], env=env, stdin=subprocess.DEVNULL, capture_output=True,
+        text=True, timeout=30,
+    )
+    assert done.returncode == 7
+    assert "--mood" in done.stderr
+    assert "\x1b" not in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
