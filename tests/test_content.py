@@ -49,7 +49,7 @@ LADDER_DIFFICULTY = [1, 2, 2, 3, 4, 3, 4, 5, 5, 6, 7, 7, 6, 8, 9]  # science.md 
 # The message ids and placeholders the coach relies on (the brief's list).
 MESSAGES = {
     "reason.start": {"step": "Say hello"},
-    "reason.placement": {"step": "Say hello", "rating": 3},
+    "reason.placement": {"rated": "Say hello", "rating": 3, "step": "Ask one open question"},
     "reason.repeat": {"step": "Say hello", "attempts": 2},
     "reason.move_up": {"previous": "Say hello", "attempts": 3, "step": "Ask one question"},
     "reason.new_setting": {"step": "Say hello", "setting": "soft play"},

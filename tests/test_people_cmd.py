@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from conftest import FIXED_NOW, Invoke
 
+from mumcoach.errors import StorageFailed
 from mumcoach.models import CheckIn, Interaction, Journal, Note, Person, Place, Profile
 from mumcoach.store import Store
 
@@ -291,8 +292,22 @@ def test_done(invoke: Invoke, private_home: Path) -> None:
     journal = load(private_home)
     done_dates = [i.follow_up_done for c in journal.checkins for i in c.interactions if i.follow_up]
     assert done_dates == [TODAY, TODAY]
+    before = every_file_bytes(private_home)
     assert "all caught up" in invoke(["people", "done", "sarah"]).rich
+    assert every_file_bytes(private_home) == before  # nothing to do, nothing saved
     assert json.loads(invoke(["people", "--json"]).stdout)[1]["open_followups"] == []
+
+
+def test_crisis_words_in_a_note_show_help_at_once_and_keep_the_note(
+    invoke: Invoke, private_home: Path
+) -> None:
+    seed(private_home)
+    result = invoke(["people", "note", "amy", "I told her I want to hurt my baby"])
+    assert result.exit_code == 0
+    assert "your local emergency number" in result.rich
+    assert "Noted for" not in result.rich
+    amy = next(p for p in load(private_home).people if p.name == "Amy")
+    assert [n.text for n in amy.notes] == ["I told her I want to hurt my baby"]
 
 
 # ---- matching names ---------------------------------------------------------------------------
@@ -409,3 +424,19 @@ def test_forget_leaves_no_trace_in_the_journal_or_backups(
     assert [i.name for c in journal.checkins for i in c.interactions] == ["Amy"]
     assert journal.places[0].name == "Hartbeeps"
     assert invoke(["people", "show", "sarah"]).exit_code == 2
+
+
+def test_forget_says_plainly_when_the_backups_could_not_be_cleaned(
+    invoke: Invoke, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(private_home)
+
+    def fail(self: Store, scrub: Any) -> tuple[int, int]:
+        raise StorageFailed("Could not save journal-x.json: No space left on device.")
+
+    monkeypatch.setattr(Store, "rewrite_backups", fail)
+    result = invoke(["people", "forget", "sarah", "--yes"])
+    assert result.exit_code == 8
+    assert "Forgot Sarah Miller in the journal, but could not clean the backups" in result.stderr
+    assert str(private_home / "backups") in result.stderr
+    assert b"Sarah" not in (private_home / "journal.json").read_bytes()

@@ -100,8 +100,8 @@ def add_try(journal: Journal, t: Try, day: date) -> Plan:
 CASES: list[Any] = [
     # 1-5: the working step and rule 5's kinds
     ("brand-new", J(), {}, "start", "find-a-group", ["Find one group"]),
-    ("placement-rated", J(start="ask-open-question", ratings={"ask-open-question": 4}), {},
-     "placement", "ask-open-question", ["You rated", "4/10"]),
+    ("placement-rated", J(start="ask-open-question", ratings={"stay-the-session": 2}), {},
+     "placement", "ask-open-question", ["You rated \"Go and stay", "2/10", "just above it"]),
     ("placement-unrated", J(start="ask-open-question"), {}, "placement", "ask-open-question",
      ["Ask one open question"]),
     ("placement-start-not-for-me", J(start="ask-open-question", steps_out=["ask-open-question"]),
@@ -208,6 +208,10 @@ CASES: list[Any] = [
      {}, "move-up", "stay-the-session", []),
     # custom steps and re-ratings change the order
     ("custom-step-slots-in", J(custom=[("custom-wave", 0, [])]), {}, "start", "custom-wave", []),
+    ("custom-step-without-settings-fits-anywhere",
+     J(custom=[("custom-wave", 5, [])], settings_out=["groups", "classes", "school-gate",
+                                                      "soft-play", "online", "hosting"]),
+     {}, "start", "custom-wave", []),
     ("re-rating-moves-a-step-up", J(ratings={"find-a-group": 9}), {}, "start",
      "stay-the-session", []),
     ("re-rating-moves-a-step-down", J(ratings={"go-back": 0}), {}, "start", "go-back", []),

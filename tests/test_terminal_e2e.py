@@ -18,6 +18,7 @@ MUMCOACH = shutil.which("mumcoach", path=str(Path(sys.executable).parent)) or "m
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
     env = dict(os.environ, MUMCOACH_HOME=str(home), TERM="xterm", COLUMNS="100", LINES="40")
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # no cursor-position round trips to wait for
     env.pop("MUMCOACH_PROMPTS", None)
     child = pexpect.spawn(
         MUMCOACH, list(args), env=env, encoding="utf-8", timeout=20, dimensions=(40, 100)

@@ -61,7 +61,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
     k: frozenset(v.split())
     for k, v in {
         "reason.start": "step",
-        "reason.placement": "step rating",
+        "reason.placement": "rated rating step",
         "reason.repeat": "step attempts",
         "reason.move_up": "previous attempts step",
         "reason.new_setting": "step setting",

@@ -500,12 +500,15 @@ def _working_step(st: _State, working: LadderStep) -> Suggestion:
     say = st.content.say
     t = st.track(working)
     if not st.attempts and st.journal.ladder.start_step:
-        rating = st.journal.ladder.ratings.get(working.id)
-        reason = (
-            say("reason.placement", step=working.title, rating=rating)
-            if rating is not None
-            else say("reason.start", step=working.title)
-        )
+        ratings = st.journal.ladder.ratings
+        rated_below = [s for s in st.ladder if s.id in ratings and s.position < working.position]
+        if rated_below:
+            rated = rated_below[-1]
+            reason = say(
+                "reason.placement", rated=rated.title, rating=ratings[rated.id], step=working.title
+            )
+        else:
+            reason = say("reason.start", step=working.title)
         return _make(st, working, "placement", reason)
     if t.attempts:
         return _make(st, working, "repeat",

@@ -212,7 +212,7 @@ def _mark_setting(
         assert journal.profile is not None
         journal.profile.not_for_me = [s for s in current if s != setting]
         journal.profile.updated = today
-        return f"{setting} is back in. Steps there can be suggested again."
+        return f"Back in: {setting}. Steps there can be suggested again."
     if setting in current:
         return f"{setting} is already marked \"not for me\"."
     if journal.profile is None:

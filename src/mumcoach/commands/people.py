@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mumcoach.commands import app_context
+from mumcoach.commands import app_context, print_json
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
@@ -51,7 +51,7 @@ def people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     app = app_context(ctx)
     rows = people_rows(app.store.load(), app.today())
     if as_json:
-        _print_json([row_data(r) for r in rows])
+        print_json([row_data(r) for r in rows])
     else:
         app.console.print(people_list_view(rows, app.today()))
 
@@ -66,7 +66,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     hours = app.content.rules.hours
     horizons = {"casual": hours.casual, "friend": hours.friend, "close": hours.close}
     if as_json:
-        _print_json(card_data(card, horizons))
+        print_json(card_data(card, horizons))
         return
     threshold = app.content.rules.reciprocity.unreturned_invitations
     note = None
@@ -126,8 +126,14 @@ def add(
         first_met_where=_clean(where),
         notes=[Note(date=app.today(), text=text)] if (text := _clean(detail)) else [],
     )
-    app.store.update(lambda journal: journal.people.append(person))
-    app.console.print(f"Added {_label(person)}.")
+
+    def change(journal: Journal) -> Journal:
+        journal.people.append(person)
+        return journal
+
+    journal = app.store.update(change)
+    if not _after_save(app, journal, name, person.child, person.first_met_where, detail):
+        app.console.print(f"Added {_label(person)}.")
 
 
 def edit(
@@ -161,14 +167,15 @@ def edit(
         raise BadInput("Nothing to change: pass --name, --child, --child-age or --stage.")
     person_id = pick(app, app.store.load(), name).id
 
-    def change(journal: Journal) -> Person:
+    def change(journal: Journal) -> tuple[Person, Journal]:
         person = _by_id(journal, person_id)
         for key, value in changes.items():
             setattr(person, key, value)
-        return person
+        return person, journal
 
-    person = app.store.update(change)
-    app.console.print(f"Updated {_label(person)}.")
+    person, journal = app.store.update(change)
+    if not _after_save(app, journal, changes.get("name"), changes.get("child")):
+        app.console.print(f"Updated {_label(person)}.")
 
 
 def note(
@@ -185,20 +192,25 @@ def note(
         raise BadInput("The note is empty.")
     person_id = pick(app, app.store.load(), name).id
 
-    def change(journal: Journal) -> str:
+    def change(journal: Journal) -> tuple[str, Journal]:
         person = _by_id(journal, person_id)
         person.notes = [*person.notes, Note(date=app.today(), text=cleaned)]
-        return person.name
+        return person.name, journal
 
-    app.console.print(f"Noted for {app.store.update(change)}.")
+    saved_for, journal = app.store.update(change)
+    if not _after_save(app, journal, cleaned):
+        app.console.print(f"Noted for {saved_for}.")
 
 
 def done(ctx: typer.Context, name: NameArg) -> None:
-    from mumcoach.coach.people import complete_followups
+    from mumcoach.coach.people import complete_followups, open_followups
 
     app = app_context(ctx)
-    person = pick(app, app.store.load(), name)
-    count = app.store.update(lambda journal: complete_followups(journal, person.id, app.today()))
+    journal = app.store.load()
+    person = pick(app, journal, name)
+    count = 0
+    if any(f.person_id == person.id for f in open_followups(journal, app.today())):
+        count = app.store.update(lambda j: complete_followups(j, person.id, app.today()))
     if count:
         plural = "follow-up" if count == 1 else "follow-ups"
         app.console.print(f"Marked {count} {plural} with {person.name} as done. Well done.")
@@ -212,7 +224,7 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
 ) -> None:
     from mumcoach.coach.people import forget_names, forget_person
-    from mumcoach.errors import NeedsAnswer
+    from mumcoach.errors import MumcoachError, NeedsAnswer, StorageFailed
 
     app = app_context(ctx)
     person = pick(app, app.store.load(), name)
@@ -237,9 +249,16 @@ def forget(
         return names
 
     names = app.store.update(change, deletion=True)
-    rewritten, removed = app.store.rewrite_backups(
-        lambda backup: forget_person(backup, person.id, extra_names=names) > 0
-    )
+    try:
+        rewritten, removed = app.store.rewrite_backups(
+            lambda backup: forget_person(backup, person.id, extra_names=names) > 0
+        )
+    except MumcoachError as exc:
+        raise StorageFailed(
+            f"Forgot {person.name} in the journal, but could not clean the backups "
+            f"({exc.message}) Some backups in {app.store.backup_dir} may still mention her; "
+            "delete that folder's files to remove every trace."
+        ) from exc
     app.console.print(_forgot_message(person.name, rewritten, removed))
 
 
@@ -319,15 +338,21 @@ def _check_stage(value: str) -> str | None:
     return wanted
 
 
+def _after_save(app: AppContext, journal: Journal, *texts: str | None) -> bool:
+    """True (with the crisis screen shown) when what she typed mentions a crisis."""
+    from mumcoach.coach.safety import mentions_crisis
+    from mumcoach.commands import region_of, show_crisis
+
+    safety = app.content.safety
+    if any(text and mentions_crisis(text, safety) for text in texts):
+        show_crisis(app, region_of(journal))
+        return True
+    return False
+
+
 def _forgot_message(name: str, rewritten: int, removed: int) -> str:
     where = f"from {rewritten} backup{'s' if rewritten != 1 else ''}" if rewritten else ""
     text = f"Forgot {name}. Removed her from the journal" + (f" and {where}." if where else ".")
     if removed:
         text += f" {removed} unreadable backup{'s were' if removed != 1 else ' was'} deleted too."
     return text
-
-
-def _print_json(data: object) -> None:
-    import json
-
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

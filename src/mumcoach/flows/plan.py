@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from mumcoach.coach.ladder import LadderStep, Suggestion, effective_ladder, find_step, suggest
+from mumcoach.coach.ladder import (
+    LadderStep,
+    Suggestion,
+    effective_ladder,
+    find_step,
+    is_not_for_me,
+    suggest,
+)
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date
@@ -122,7 +129,7 @@ def _ask_step(
     message = f"{suggestion.reason}\n  {content.question('step')}"
     picked = asker.select("step", message, choices, default=suggestion.step_id)
     if picked == OTHER_STEP:
-        ladder = [s for s in effective_ladder(content, journal) if s.id not in journal.ladder.not_for_me]
+        ladder = [s for s in effective_ladder(content, journal) if not is_not_for_me(journal, s)]
         picked = asker.select(
             "other_step",
             content.question("step"),

@@ -105,7 +105,7 @@ def welcome_view(
         Text(hello, style="bold"),
         Text("Your journal stays on this computer, readable only by you."),
         Text(""),
-        Text(f"A first step to try: “{suggestion.title}”. {suggestion.reason}"),
+        Text(f"A first step to try: {suggestion.reason}"),
         Text("Before a group: `mumcoach plan`. Each evening: `mumcoach checkin`."),
         Text(""),
         Text(content.say("not_therapy"), style="dim"),
