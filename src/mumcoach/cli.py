@@ -59,6 +59,30 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+# In the order `--help` lists them: the daily loop first.
+COMMANDS = ("init", "plan", "checkin", "review", "people", "ladder", "support", "doctor")
+
+
+class LazyGroup(FunnelGroup):
+    """Builds only the command being run: Typer turning every signature into options costs
+    more than the rest of start-up, and most runs use one command."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, name: str) -> Any:  # type: ignore[override]
+        if name not in COMMANDS:
+            return None
+        import importlib
+
+        module = importlib.import_module(f"mumcoach.commands.{name}")
+        holder = typer.Typer(add_completion=False)
+        module.register(holder)
+        built = typer.main.get_command(holder)
+        inner = getattr(built, "commands", {})
+        return inner.get(name, built) if isinstance(inner, dict) else built
+
+
 HELP = (
     "A private, offline coach for making friends with other parents, one small step at a time.\n\n"
     "Daily: `mumcoach plan` before a group, `mumcoach checkin` each evening, "
@@ -68,7 +92,7 @@ HELP = (
 )
 
 app = typer.Typer(
-    cls=FunnelGroup,
+    cls=LazyGroup,
     help=HELP,
     no_args_is_help=True,
     add_completion=False,
@@ -108,26 +132,6 @@ def root(
         app_ctx.interactive = False
     app_ctx.debug = app_ctx.debug or debug
     ctx.obj = app_ctx
-
-
-# In the order `--help` lists them: the daily loop first.
-COMMANDS = ("init", "plan", "checkin", "review", "people", "ladder", "support", "doctor")
-
-
-def _register() -> None:
-    import importlib
-
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"mumcoach.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"mumcoach.commands.{name}":
-                raise
-            continue  # a command still being built
-        module.register(app)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:
