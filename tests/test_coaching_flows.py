@@ -387,3 +387,26 @@ def test_reciprocity_note_is_said_once_after_three_unreturned_invitations(
     said = ["silence is not proof of rejection" in plain(text) for text in outputs]
     assert said == [False, False, True, False]
     assert journal(private_home).people[0].reciprocity_noted
+
+
+def test_crisis_words_in_a_plan_keep_the_plan_and_show_help(
+    invoke: Invoke, private_home: Path
+) -> None:
+    invoke(["init", "--region", "au"])
+    result = invoke(["plan", "--place", "Park", "--fear", "I keep thinking about ending my life"])
+    assert result.exit_code == 0, result.output
+    assert "000" in result.rich
+    assert "Plan for" not in result.rich
+    (plan,) = journal(private_home).plans
+    assert plan.fear == "I keep thinking about ending my life"
+
+
+def test_crisis_words_in_the_goal_save_the_profile_and_show_help(
+    invoke: Invoke, private_home: Path
+) -> None:
+    result = invoke(["init", "--region", "ca", "--goal", "honestly I want to die"])
+    assert result.exit_code == 0, result.output
+    assert "911" in result.rich and "Welcome" not in result.rich
+    profile = journal(private_home).profile
+    assert profile is not None and profile.goal == "honestly I want to die"
+    assert profile.region == "ca"

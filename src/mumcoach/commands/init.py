@@ -71,7 +71,9 @@ def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
         else:
             show_crisis(app, region_of(journal))
         return
-    saved = app.store.update(
-        lambda j: (apply_onboarding(j, answers, app.content, today), j)[1]
-    )
+    def save(j: Journal) -> Journal:
+        apply_onboarding(j, answers, app.content, today)
+        return j
+
+    saved = app.store.update(save)
     app.console.print(welcome_view(app.content, answers.name, suggest(app.content, saved)))

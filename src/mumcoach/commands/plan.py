@@ -60,7 +60,7 @@ def plan(
 ) -> None:
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.onboarding import default_profile
-    from mumcoach.flows.plan import PLAN_KEYS, apply_plan, ask_plan
+    from mumcoach.flows.plan import PLAN_KEYS, PlanDraft, apply_plan, ask_plan
 
     app = app_context(ctx)
     flags = {
@@ -74,8 +74,14 @@ def plan(
     try:
         draft = ask_plan(asker, app.content, journal, today)
     except CrisisStop as stop:
-        if stop.partial is not None:
-            app.store.update(lambda j: (default_profile(j, today), apply_plan(j, stop.partial, app.now())))
+        if isinstance(stop.partial, PlanDraft):
+            partial = stop.partial
+
+            def save_partial(j: Journal) -> None:
+                default_profile(j, today)
+                apply_plan(j, partial, app.now())
+
+            app.store.update(save_partial)
         show_crisis(app, region_of(journal))
         return
 

@@ -100,7 +100,7 @@ def _ask_place(
             return known, False
         setting = asker.select("setting", q("place_setting"), setting_choices)
         recurring = asker.text("recurring", q("recurring"))
-        return Place(name=name, setting=setting, recurring=recurring, created=today), True  # type: ignore[arg-type]
+        return Place(name=name, setting=setting, recurring=recurring, created=today), True
     if not asker.interactive:
         return None, False
     choices = [Choice(p.id, place_title(p)) for p in journal.places]
@@ -111,7 +111,7 @@ def _ask_place(
     name = asker.text("new_place", q("new_place"), required=True) or ""
     setting = asker.select("setting", q("place_setting"), setting_choices)
     recurring = asker.text("recurring", q("recurring"))
-    return Place(name=name, setting=setting, recurring=recurring, created=today), True  # type: ignore[arg-type]
+    return Place(name=name, setting=setting, recurring=recurring, created=today), True
 
 
 def _ask_step(
