@@ -1,15 +1,17 @@
-"""The command line's shell: version, help for every command, --home, doctor and the error funnel."""
+"""The CLI shell: version, help for every command, --home, doctor and the error funnel."""
 
 from __future__ import annotations
 
 import io
 import os
+import pkgutil
 import re
 import shutil
 import stat
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +36,7 @@ from mumcoach.errors import (
     NeedsAnswer,
     StorageFailed,
 )
-from mumcoach.models import Person
+from mumcoach.models import Journal, Person
 from mumcoach.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +56,7 @@ def squash(text: str) -> str:
     return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
 
 
-# -- version and help -------------------------------------------------------------------------------
+# -- version and help ------------------------------------------------------------------------------
 
 
 def test_version_matches_the_package_and_pyproject() -> None:
@@ -86,6 +88,21 @@ def registered_commands() -> dict[str, str]:
         if not command.hidden:
             out[name] = " ".join((command.help or "").strip().split("\n\n")[0].split())
     return out
+
+
+def test_every_command_module_is_on_the_command_line() -> None:
+    """A module in mumcoach/commands/ with a register() must be reachable as `mumcoach NAME`."""
+    import importlib
+
+    import mumcoach.commands
+
+    modules = {
+        info.name
+        for info in pkgutil.iter_modules(mumcoach.commands.__path__)
+        if hasattr(importlib.import_module(f"mumcoach.commands.{info.name}"), "register")
+    }
+    assert "doctor" in modules
+    assert modules <= set(registered_commands()), "a command module is not registered"
 
 
 def test_every_command_has_a_one_line_description() -> None:
@@ -126,7 +143,14 @@ def test_no_arguments_shows_the_help() -> None:
     assert "Traceback" not in result.output
 
 
-# -- --home and doctor ------------------------------------------------------------------------------
+# -- --home and doctor -----------------------------------------------------------------------------
+
+
+def add_person(name: str) -> Callable[[Journal], None]:
+    def change(journal: Journal) -> None:
+        journal.people.append(Person(name=name, created=date(2026, 11, 1)))
+
+    return change
 
 
 def install_fixture(home: Path) -> Path:
@@ -171,7 +195,7 @@ def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home:
     journal = install_fixture(private_home)
     store = Store(private_home)
     for name in ("Grace", "Hannah"):
-        store.update(lambda j, n=name: j.people.append(Person(name=n, created=date(2026, 11, 1))))
+        store.update(add_person(name))
     private_home.chmod(0o755)
     journal.chmod(0o644)
 
@@ -194,7 +218,7 @@ def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home:
     assert "Only you can read them (folder 700, journal 600)" in printed
 
 
-# -- the error funnel -------------------------------------------------------------------------------
+# -- the error funnel ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

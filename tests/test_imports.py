@@ -1,4 +1,4 @@
-"""Commands that ask nothing must not pay for questionary (~170 ms): checked in fresh interpreters."""
+"""Commands that ask nothing must not pay for questionary (~170 ms), checked in fresh Pythons."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -35,7 +35,9 @@ def test_an_unscripted_question_fails_loudly_naming_it() -> None:
 
 
 def test_list_answers_are_consumed_in_order_then_run_out() -> None:
-    prompter = ScriptedPrompter({"person_name": ["Niamh", "Priya"], "another_person": [True, False]})
+    prompter = ScriptedPrompter(
+        {"person_name": ["Niamh", "Priya"], "another_person": [True, False]}
+    )
     assert prompter.text("person_name", "Name?") == "Niamh"
     assert prompter.confirm("another_person", "Anyone else?") is True
     assert prompter.text("person_name", "Name?") == "Priya"
@@ -96,6 +98,9 @@ def test_a_scripted_exception_is_raised_like_ctrl_c_would_be() -> None:
 # -- QuestionaryPrompter with questionary replaced by fakes ---------------------------------------
 
 
+FakeQuestionary = tuple[list[dict[str, Any]], dict[str, Any]]
+
+
 class FakeQuestion:
     def __init__(self, kind: str, calls: list[dict[str, Any]], answer: Any) -> None:
         self.kind, self.calls, self.answer = kind, calls, answer
@@ -111,7 +116,7 @@ class FakeQuestion:
 
 
 @pytest.fixture
-def fake_questionary(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[list[dict[str, Any]], dict[str, Any]]]:
+def fake_questionary(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeQuestionary]:
     """Replace questionary's prompts; yields (calls made, answers to give by kind)."""
     import questionary
 
@@ -175,7 +180,7 @@ def test_ctrl_c_raises_keyboard_interrupt_instead_of_returning_none(
     for name in ("select", "checkbox", "text", "confirm"):
         answers[name] = KeyboardInterrupt()
     prompter = QuestionaryPrompter()
-    asks = {
+    asks: dict[str, Callable[[], object]] = {
         "select": lambda: prompter.select("k", "?", COLOURS),
         "checkbox": lambda: prompter.checkbox("k", "?", COLOURS),
         "text": lambda: prompter.text("k", "?"),

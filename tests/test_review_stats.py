@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -439,7 +438,7 @@ def test_ucla_parsing_due_and_recording() -> None:
     ]
 
 
-# ---- speed --------------------------------------------------------------------------------------
+# ---- years of data --------------------------------------------------------------------------------------
 
 
 def five_years() -> Journal:
@@ -463,10 +462,9 @@ def five_years() -> Journal:
     return Journal(people=people, plans=plans, checkins=checkins)
 
 
-def test_five_years_of_data_is_quick(content: Content) -> None:
+def test_five_years_of_data_reviews_only_the_window(content: Content) -> None:
+    # Speed over years of data is measured by benchmarks/bench.py, not by a timed test.
     journal = five_years()
-    began = time.perf_counter()
     r = build_review(content, journal, date(2026, 11, 20), 7)
-    took = time.perf_counter() - began
     assert r.checkins == 7 and r.steps.planned == 7
-    assert took < 2.0, f"build_review took {took:.2f}s over {len(journal.checkins)} check-ins"
+    assert r.start == date(2026, 11, 14)

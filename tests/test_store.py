@@ -234,7 +234,7 @@ def test_looser_permissions_are_tightened_on_load(private_home: Path) -> None:
     assert mode(path) == 0o600
 
 
-# -- backups ----------------------------------------------------------------------------------------
+# -- backups ---------------------------------------------------------------------------------------
 
 
 def test_backup_holds_the_journal_as_it_was_before_the_save(private_home: Path) -> None:
@@ -378,7 +378,7 @@ def test_record_counts_sees_nested_records() -> None:
     assert counts["loneliness"] == 2
 
 
-# -- the lock ---------------------------------------------------------------------------------------
+# -- the lock --------------------------------------------------------------------------------------
 
 
 HOLD_LOCK = """

@@ -52,6 +52,13 @@ def fault_summary() -> Iterator[dict[str, Any]]:
     print("\n[mumcoach fault summary] " + ", ".join(f"{k}={v}" for k, v in SUMMARY.items()))
 
 
+def add_person(name: str) -> Callable[[Journal], None]:
+    def change(journal: Journal) -> None:
+        journal.people.append(Person(name=name, created=date(2026, 11, 21)))
+
+    return change
+
+
 def people_named(prefix: str, journal: Journal) -> list[str]:
     return [p.name for p in journal.people if p.name.startswith(prefix)]
 
@@ -188,7 +195,7 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     assert switches >= 2, "the two writers never interleaved; the test proves nothing"
 
 
-# -- damaged and too-new journals -------------------------------------------------------------------
+# -- damaged and too-new journals ------------------------------------------------------------------
 
 
 def _base_journal_bytes() -> bytes:
@@ -208,9 +215,7 @@ def saved_store(private_home: Path) -> Store:
     (private_home / store.JOURNAL_NAME).write_bytes(_base_journal_bytes())
     st = Store(private_home)
     for name in ("Grace", "Hannah"):
-        st.update(
-            lambda j, name=name: j.people.append(Person(name=name, created=date(2026, 11, 21)))
-        )
+        st.update(add_person(name))
     assert len(st.backups()) == 2
     return st
 
@@ -258,8 +263,9 @@ DAMAGE: list[tuple[str, bytes, str]] = [
     ("number where text is", _edit(lambda d: d["places"][0].update(name=7)), "places[0].name"),
     ("short loneliness answers", _edit(lambda d: d["loneliness"][0].update(answers=[1, 2])),
      "loneliness[0].answers"),
-    ("rating under a private key", _edit(lambda d: d["ladder"]["ratings"].update(
-        {f"custom-{SECRET}": 11})), "ladder.ratings[...] (input should be less than or equal to 10)"),
+    ("rating under a private key",
+     _edit(lambda d: d["ladder"]["ratings"].update({f"custom-{SECRET}": 11})),
+     "ladder.ratings[...] (input should be less than or equal to 10)"),
 ]
 TOO_NEW: list[tuple[str, bytes]] = [
     ("next version", _edit(lambda d: d.update(schema_version=SCHEMA_VERSION + 1))),
@@ -401,9 +407,9 @@ def test_failing_replace_leaves_the_journal_unchanged_and_no_temp_file(
     def broken_replace(src: Any, dst: Any) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(store.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(StorageFailed) as caught:
-        saved_store.update(lambda j: j.people.append(Person(name="Ivy", created=date.today())))
+        saved_store.update(add_person("Ivy"))
     monkeypatch.undo()
     assert saved_store.path.read_bytes() == before
     assert temp_files(saved_store.home) == []
@@ -426,14 +432,14 @@ def test_full_disk_leaves_the_journal_unchanged_and_no_temp_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patched:
-        patched.setattr(store.os, "write", full_disk)
+        patched.setattr(os, "write", full_disk)
         with pytest.raises(StorageFailed) as caught:
-            saved_store.update(lambda j: j.people.append(Person(name="Ivy", created=date.today())))
+            saved_store.update(add_person("Ivy"))
     assert calls, "the save never reached os.write"
     assert saved_store.path.read_bytes() == before
     assert temp_files(saved_store.home) == []
     assert "No space left on device" in caught.value.message
     assert "\n" not in caught.value.message
     # And once there is room again, the same save goes through.
-    saved_store.update(lambda j: j.people.append(Person(name="Ivy", created=date.today())))
+    saved_store.update(add_person("Ivy"))
     assert saved_store.load().people[-1].name == "Ivy"

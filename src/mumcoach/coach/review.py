@@ -338,7 +338,6 @@ def people_pass(
         for pid, p in people.items()
         if p.unreturned >= threshold
     )
-    gaps = week.gaps
     return (
         PeopleWeek(
             new=new, moved=moved, connected=len(week.connected),
@@ -348,7 +347,7 @@ def people_pass(
             names_learned=len(new), chats=week.chats, numbers_swapped=week.numbers,
             meetups=week.meetups,
         ),
-        (mean(gaps), len(gaps)),
+        (mean(week.gaps), len(week.gaps)),
         tuple(sorted(due, key=lambda d: (d.due, d.name.casefold()))),
     )
 

@@ -104,6 +104,7 @@ def ask_ucla(app: AppContext, prompter: Prompter, content: Content) -> list[int]
         if picked == SKIP:
             return None
         answers.append(int(picked))
+    app.console.print()
     return answers
 
 
