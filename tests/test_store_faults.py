@@ -77,7 +77,18 @@ KILL_BUDGET_S = 40.0
 
 
 def _save_forever(home: Path, ack_fd: int) -> None:
-    """Child: append "k-00000", "k-00001", ... one per save; tell the parent after each save."""
+    """Child: append "k-00000", "k-00001", ... one per save; tell the parent after each save.
+
+    Each fsync also waits 2 ms, like a slow disk, so that on any filesystem (even tmpfs, where
+    fsync is free) a good share of the kills lands between writing the temp file and renaming it.
+    """
+    real_fsync = os.fsync
+
+    def slow_fsync(fd: int) -> None:
+        real_fsync(fd)
+        time.sleep(0.002)
+
+    os.fsync = slow_fsync
     st = Store(home)
 
     def append_next(journal: Journal) -> None:
@@ -89,6 +100,7 @@ def _save_forever(home: Path, ack_fd: int) -> None:
         os.write(ack_fd, b".")
 
 
+@pytest.mark.slow
 @posix_only
 def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Path) -> None:
     home = tmp_path / "killed"
@@ -159,6 +171,7 @@ def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Pat
 # -- two writers at once --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @posix_only
 def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     home = tmp_path / "shared"
@@ -334,6 +347,7 @@ def _where_truncated(damaged: bytes) -> str:
     return "at line "
 
 
+@pytest.mark.slow
 def test_truncation_at_every_byte_offset_is_refused_and_changes_nothing(
     saved_store: Store,
 ) -> None:

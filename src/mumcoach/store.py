@@ -120,7 +120,8 @@ class Store:
             result = change(journal)
             after_data = journal.model_dump(mode="json")
             if not deletion:
-                lost = [k for k, n in before.items() if record_counts(after_data).get(k, 0) < n]
+                after = record_counts(after_data)
+                lost = [k for k, n in before.items() if after.get(k, 0) < n]
                 if lost:
                     raise RefusedToDropRecords(
                         "mumcoach stopped a save that would have lost records "
@@ -245,21 +246,18 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def record_counts(data: Any, path: str = "") -> dict[str, int]:
+def record_counts(data: Any, path: str = "", counts: dict[str, int] | None = None) -> dict[str, int]:
     """How many records (objects inside lists) sit at each path, e.g. 'checkins.interactions'."""
-    counts: dict[str, int] = {}
+    counts = {} if counts is None else counts
     if isinstance(data, dict):
         for key, value in data.items():
-            for sub, n in record_counts(value, f"{path}.{key}" if path else key).items():
-                counts[sub] = counts.get(sub, 0) + n
+            if isinstance(value, dict | list):
+                record_counts(value, f"{path}.{key}" if path else key, counts)
     elif isinstance(data, list):
-        records = [item for item in data if isinstance(item, dict)]
-        if records:
-            counts[path] = len(records)
-        for item in records:
-            for sub, n in record_counts(item, path).items():
-                if sub != path:
-                    counts[sub] = counts.get(sub, 0) + n
+        for item in data:
+            if isinstance(item, dict):
+                counts[path] = counts.get(path, 0) + 1
+                record_counts(item, path, counts)
     return counts
 
 
