@@ -511,8 +511,8 @@ def scrub_pattern(
 def forget_person(journal: Journal, person_id: str, *, extra_names: Iterable[str] = ()) -> int:
     """Remove her, every interaction with her, and every mention of her name; count the records.
 
-    `extra_names` adds names to scrub (used on backups, which may predate a rename). Places and
-    the user's own profile names are the user's own and are not changed.
+    `extra_names` adds names to scrub (used on backups, which may predate a rename). A place
+    named after her ("Sarah's house") is scrubbed too; names that belong to someone else are not.
     """
     pattern = scrub_pattern(journal, person_id, extra_names)
     changed = len(journal.people)
@@ -524,7 +524,12 @@ def forget_person(journal: Journal, person_id: str, *, extra_names: Iterable[str
             changed += len(checkin.interactions) - len(kept)
             checkin.interactions = kept
     scrub = _Scrubber(pattern, person_id)
-    changed += scrub.record(journal, skip=frozenset({"places"}))
+    changed += scrub.record(journal)
+    for place in journal.places:  # names are structural elsewhere, but a place may carry hers
+        renamed = pattern.sub(FORGOTTEN, place.name) if pattern else place.name
+        if renamed != place.name:
+            place.name = renamed
+            changed += 1
     return changed
 
 
