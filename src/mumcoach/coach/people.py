@@ -118,7 +118,19 @@ def _in_order(journal: Journal) -> list[CheckIn]:
     return sorted(journal.checkins, key=lambda c: (c.date, c.created_at))
 
 
-def interactions_of(journal: Journal, person_id: str) -> list[tuple[CheckIn, Interaction]]:
+Together = list[tuple[CheckIn, Interaction]]
+
+
+def interaction_index(journal: Journal) -> dict[str, Together]:
+    """Every person's interactions, oldest first, in one pass (for summaries of everyone)."""
+    index: dict[str, Together] = {}
+    for checkin in _in_order(journal):
+        for interaction in checkin.interactions:
+            index.setdefault(interaction.person_id, []).append((checkin, interaction))
+    return index
+
+
+def interactions_of(journal: Journal, person_id: str) -> Together:
     """Every logged interaction with her, oldest first."""
     return [
         (checkin, interaction)
@@ -128,13 +140,13 @@ def interactions_of(journal: Journal, person_id: str) -> list[tuple[CheckIn, Int
     ]
 
 
-def derived_stage(journal: Journal, person: Person) -> Stage:
+def derived_stage(journal: Journal, person: Person, pairs: Together | None = None) -> Stage:
     """The stage her interactions show: met up > numbers > chatted > names.
 
     "friend" is never derived: whether she is a friend is the person's own call (`people edit
     --stage friend`). "nodded" is only set by hand too, since a logged person has a name.
     """
-    together = [i for _, i in interactions_of(journal, person.id)]
+    together = [i for _, i in _pairs(journal, person, pairs)]
     if any(i.meetup for i in together):
         return "met-up"
     if any(i.swapped_numbers for i in together):
@@ -144,29 +156,38 @@ def derived_stage(journal: Journal, person: Person) -> Stage:
     return "names"
 
 
-def stage(journal: Journal, person: Person) -> Stage:
+def _pairs(journal: Journal, person: Person, pairs: Together | None) -> Together:
+    """Her interactions: precomputed by a caller summarising everyone, else looked up."""
+    return interactions_of(journal, person.id) if pairs is None else pairs
+
+
+def stage(journal: Journal, person: Person, pairs: Together | None = None) -> Stage:
     """The effective stage: set by hand if it was, else derived."""
-    return person.stage or derived_stage(journal, person)
+    return person.stage or derived_stage(journal, person, pairs)
 
 
-def hours_together(journal: Journal, person: Person) -> float:
-    minutes = sum(i.minutes or 0 for _, i in interactions_of(journal, person.id))
+def hours_together(journal: Journal, person: Person, pairs: Together | None = None) -> float:
+    minutes = sum(i.minutes or 0 for _, i in _pairs(journal, person, pairs))
     return minutes / 60
 
 
-def invitations(journal: Journal, person: Person) -> tuple[int, int]:
+def invitations(
+    journal: Journal, person: Person, pairs: Together | None = None
+) -> tuple[int, int]:
     """(invitations I made to her, invitations she made to me)."""
-    together = [i for _, i in interactions_of(journal, person.id)]
+    together = [i for _, i in _pairs(journal, person, pairs)]
     return sum(i.invited for i in together), sum(i.invited_me for i in together)
 
 
-def unreturned_invitations(journal: Journal, person: Person) -> int:
+def unreturned_invitations(
+    journal: Journal, person: Person, pairs: Together | None = None
+) -> int:
     """Invitations I made since the last one she made to me.
 
     An interaction where she invited me counts as returned, even if I invited her then too.
     """
     count = 0
-    for _, interaction in interactions_of(journal, person.id):
+    for _, interaction in _pairs(journal, person, pairs):
         if interaction.invited_me:
             count = 0
         elif interaction.invited:
@@ -177,10 +198,12 @@ def unreturned_invitations(journal: Journal, person: Person) -> int:
 def reciprocity_notes_due(journal: Journal, rules: Rules) -> list[Person]:
     """People whose unreturned invitations reached the threshold and who weren't noted yet."""
     threshold = rules.reciprocity.unreturned_invitations
+    index = interaction_index(journal)
     return [
         p
         for p in journal.people
-        if not p.reciprocity_noted and unreturned_invitations(journal, p) >= threshold
+        if not p.reciprocity_noted
+        and unreturned_invitations(journal, p, index.get(p.id, [])) >= threshold
     ]
 
 
@@ -228,9 +251,9 @@ def complete_followups(journal: Journal, person_id: str, today: date) -> int:
 # ---- memory cues ------------------------------------------------------------------------------
 
 
-def last_contact(journal: Journal, person: Person) -> date | None:
+def last_contact(journal: Journal, person: Person, pairs: Together | None = None) -> date | None:
     """The latest day you logged time with her, else when you first met."""
-    together = interactions_of(journal, person.id)
+    together = _pairs(journal, person, pairs)
     return together[-1][0].date if together else person.first_met
 
 
@@ -255,9 +278,9 @@ def people_for_place(
     for person in journal.people:
         if wanted and person.id not in seen and _fold(person.first_met_where or "") == wanted:
             seen[person.id] = person.first_met
-    cues = [_cue(journal, p, seen[p.id]) for p in journal.people if p.id in seen]
-    cues.sort(key=lambda c: c.last_seen or date.min, reverse=True)
-    return cues[:limit]
+    here = [p for p in journal.people if p.id in seen]
+    here.sort(key=lambda p: seen[p.id] or date.min, reverse=True)
+    return [_cue(journal, p, seen[p.id]) for p in here[:limit]]
 
 
 def _met_at(
@@ -292,18 +315,29 @@ def _cue(journal: Journal, person: Person, seen: date | None) -> PersonCue:
 # ---- summaries for the people commands --------------------------------------------------------
 
 
-def person_row(journal: Journal, person: Person, today: date) -> PersonRow:
-    made, received = invitations(journal, person)
-    due = tuple(f for f in open_followups(journal, today) if f.person_id == person.id)
+def person_row(
+    journal: Journal,
+    person: Person,
+    today: date,
+    *,
+    pairs: Together | None = None,
+    followups: list[FollowUp] | None = None,
+) -> PersonRow:
+    """One person's summary; `pairs` and `followups` let a caller summarising everyone
+    compute the shared lookups once instead of once per person."""
+    pairs = _pairs(journal, person, pairs)
+    made, received = invitations(journal, person, pairs)
+    followups = open_followups(journal, today) if followups is None else followups
+    due = tuple(f for f in followups if f.person_id == person.id)
     return PersonRow(
         id=person.id,
         name=person.name,
         child=person.child,
         child_age=person.child_age,
-        stage=stage(journal, person),
+        stage=stage(journal, person, pairs),
         stage_set_by_hand=person.stage is not None,
-        last_contact=last_contact(journal, person),
-        hours_together=hours_together(journal, person),
+        last_contact=last_contact(journal, person, pairs),
+        hours_together=hours_together(journal, person, pairs),
         invitations_made=made,
         invitations_received=received,
         open_followups=due,
@@ -312,7 +346,12 @@ def person_row(journal: Journal, person: Person, today: date) -> PersonRow:
 
 def people_rows(journal: Journal, today: date) -> list[PersonRow]:
     """Everyone, by stage (nodded → friend), then by name."""
-    rows = [person_row(journal, p, today) for p in journal.people]
+    index = interaction_index(journal)
+    followups = open_followups(journal, today)
+    rows = [
+        person_row(journal, p, today, pairs=index.get(p.id, []), followups=followups)
+        for p in journal.people
+    ]
     return sorted(rows, key=lambda r: (STAGES.index(r.stage), r.name.casefold()))
 
 
