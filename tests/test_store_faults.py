@@ -84,7 +84,7 @@ def _save_forever(home: Path, ack_fd: int) -> None:
     """
     real_fsync = os.fsync
 
-    def slow_fsync(fd: int) -> None:
+    def slow_fsync(fd: Any) -> None:
         real_fsync(fd)
         time.sleep(0.002)
 
