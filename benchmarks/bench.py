@@ -23,8 +23,15 @@ from mumcoach.models import CheckIn, Interaction, Journal, Person, Place, Plan, 
 from mumcoach.store import JOURNAL_NAME, atomic_write
 
 STEPS = [
-    "find-a-group", "stay-the-session", "smile-and-eye-contact", "say-hello", "ask-open-question",
-    "go-back", "greet-by-name", "sit-and-chat", "share-something-true",
+    "find-a-group",
+    "stay-the-session",
+    "smile-and-eye-contact",
+    "say-hello",
+    "ask-open-question",
+    "go-back",
+    "greet-by-name",
+    "sit-and-chat",
+    "share-something-true",
 ]
 
 
@@ -34,9 +41,7 @@ def synthetic_journal(years: int, seed: int = 7) -> Journal:
     end = date(2026, 11, 21)
     start = end - timedelta(days=365 * years)
     journal = Journal(profile=Profile(name="Bench", region="uk", created=start))
-    journal.places = [
-        Place(name=f"Group {n}", setting="groups", created=start) for n in range(10)
-    ]
+    journal.places = [Place(name=f"Group {n}", setting="groups", created=start) for n in range(10)]
     journal.people = [
         Person(name=f"Parent {n}", child=f"Child {n}", child_age="1y", created=start)
         for n in range(150)
@@ -46,33 +51,46 @@ def synthetic_journal(years: int, seed: int = 7) -> Journal:
         plan = None
         if day.weekday() in (1, 3, 5):
             plan = Plan(
-                date=day, created_at=datetime.combine(day, datetime.min.time()),
-                place_id=rng.choice(journal.places).id, setting="groups",
-                step_id=rng.choice(STEPS), fear="No one will talk to me",
-                likelihood=rng.randint(10, 90), expected_anxiety=rng.randint(1, 9),
+                date=day,
+                created_at=datetime.combine(day, datetime.min.time()),
+                place_id=rng.choice(journal.places).id,
+                setting="groups",
+                step_id=rng.choice(STEPS),
+                fear="No one will talk to me",
+                likelihood=rng.randint(10, 90),
+                expected_anxiety=rng.randint(1, 9),
                 energy=rng.randint(2, 9),
             )
             journal.plans.append(plan)
         interactions = [
             Interaction(
-                person_id=(p := rng.choice(journal.people)).id, name=p.name,
-                detail="Talked about sleep", minutes=rng.randint(1, 60),
-                started_by=rng.choice(["me", "them"]), swapped_numbers=rng.random() < 0.1,
-                meetup=rng.random() < 0.05, invited=rng.random() < 0.05,
-                invited_me=rng.random() < 0.05, liked_them=rng.randint(3, 7),
+                person_id=(p := rng.choice(journal.people)).id,
+                name=p.name,
+                detail="Talked about sleep",
+                minutes=rng.randint(1, 60),
+                started_by=rng.choice(["me", "them"]),
+                swapped_numbers=rng.random() < 0.1,
+                meetup=rng.random() < 0.05,
+                invited=rng.random() < 0.05,
+                invited_me=rng.random() < 0.05,
+                liked_them=rng.randint(3, 7),
                 they_liked_me=rng.randint(2, 6),
             )
             for _ in range(rng.choice([0, 1, 1, 2, 3]))
         ]
         journal.checkins.append(
             CheckIn(
-                date=day, created_at=datetime.combine(day, datetime.min.time()),
+                date=day,
+                created_at=datetime.combine(day, datetime.min.time()),
                 plan_id=plan.id if plan else None,
                 tried=rng.choice(["yes", "partly", "no"]) if plan else None,
                 actual_anxiety=rng.randint(0, 8) if plan else None,
                 fear_came_true=rng.choice(["yes", "partly", "no", "no"]) if plan else None,
-                what="It went fine", mood=rng.randint(2, 5), energy=rng.randint(1, 9),
-                proud="Went", interactions=interactions,
+                what="It went fine",
+                mood=rng.randint(2, 5),
+                energy=rng.randint(1, 9),
+                proud="Went",
+                interactions=interactions,
             )
         )
         day += timedelta(days=1)
@@ -81,8 +99,9 @@ def synthetic_journal(years: int, seed: int = 7) -> Journal:
 
 def timed(command: list[str], env: dict[str, str]) -> float:
     began = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=True)
+    subprocess.run(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
     return time.perf_counter() - began
 
 
@@ -104,7 +123,10 @@ def main() -> None:
             "mumcoach --help": ([*cli, "--help"], empty_home),
             "mumcoach support": ([*cli, "support"], empty_home),
             "mumcoach doctor (big journal)": ([*cli, "doctor"], big_home),
-            "mumcoach review (big journal)": ([*cli, "--no-input", "review", "--no-ucla"], big_home),
+            "mumcoach review (big journal)": (
+                [*cli, "--no-input", "review", "--no-ucla"],
+                big_home,
+            ),
             "mumcoach review --json (big)": ([*cli, "review", "--json", "--no-ucla"], big_home),
             "mumcoach people --json (big)": ([*cli, "people", "--json"], big_home),
             "mumcoach ladder --json (big)": ([*cli, "ladder", "--json"], big_home),
@@ -117,9 +139,11 @@ def main() -> None:
 
     base = statistics.median(samples["python -c pass (baseline)"])
     days = args.years * 365
-    print(f"journal: {args.years} years, {len(journal.checkins)} check-ins, "
-          f"{len(journal.plans)} plans, {sum(len(c.interactions) for c in journal.checkins)} "
-          f"interactions, {size_kb} KB ({days} days); median of {args.runs} interleaved runs")
+    print(
+        f"journal: {args.years} years, {len(journal.checkins)} check-ins, "
+        f"{len(journal.plans)} plans, {sum(len(c.interactions) for c in journal.checkins)} "
+        f"interactions, {size_kb} KB ({days} days); median of {args.runs} interleaved runs"
+    )
     print(f"{'command':34} {'median ms':>10} {'× python':>9}")
     for name, values in samples.items():
         median = statistics.median(values)

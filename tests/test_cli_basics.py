@@ -70,7 +70,10 @@ def test_version_matches_the_package_and_pyproject() -> None:
 def test_python_dash_m_mumcoach_prints_the_version() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mumcoach", "--version"],
-        capture_output=True, text=True, timeout=60, cwd=ROOT.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT.parent,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"mumcoach {mumcoach.__version__}\n"
@@ -343,7 +346,8 @@ main(sys.argv[2:])
 def test_the_funnel_in_a_real_process(how: str, args: list[str], code: int, stderr: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", FUNNEL_IN_A_PROCESS, how, *args],
-        capture_output=True, timeout=60,
+        capture_output=True,
+        timeout=60,
     )
     assert done.returncode == code
     assert done.stderr.decode("utf-8") == stderr
@@ -351,7 +355,8 @@ def test_the_funnel_in_a_real_process(how: str, args: list[str], code: int, stde
 
     debug = subprocess.run(
         [sys.executable, "-c", FUNNEL_IN_A_PROCESS, how, "--debug", *args],
-        capture_output=True, timeout=60,
+        capture_output=True,
+        timeout=60,
     )
     assert debug.returncode == code
     assert b"Traceback (most recent call last)" in debug.stderr

@@ -64,8 +64,21 @@ def test_init_scripted_saves_the_profile_and_places_her(invoke: Invoke, private_
 
 def test_init_by_flags_then_rerun_keeps_everything(invoke: Invoke, private_home: Path) -> None:
     first = invoke(
-        ["init", "--name", "Amy", "--region", "ie", "--child", "Jasper:8m",
-         "--not-for-me", "hosting", "--goal", "A walking buddy", "--rate", "say-hello=2"]
+        [
+            "init",
+            "--name",
+            "Amy",
+            "--region",
+            "ie",
+            "--child",
+            "Jasper:8m",
+            "--not-for-me",
+            "hosting",
+            "--goal",
+            "A walking buddy",
+            "--rate",
+            "say-hello=2",
+        ]
     )
     assert first.exit_code == 0, first.output
     again = invoke(["init", "--child", "Max:3y", "--child", "jasper:9m", "--goal", "Coffee"])
@@ -103,12 +116,19 @@ def test_first_plan_runs_onboarding_then_plans(invoke: Invoke, private_home: Pat
     saved = journal(private_home)
     assert saved.profile is not None and saved.profile.name == "Amy"
     (place,) = saved.places
-    assert (place.name, place.setting, place.recurring) == ("Hartbeeps", "classes", "Tuesdays 10:00")
+    assert (place.name, place.setting, place.recurring) == (
+        "Hartbeeps",
+        "classes",
+        "Tuesdays 10:00",
+    )
     (plan,) = saved.plans
     assert plan.step_id == "say-hello"
     assert plan.place_id == place.id
     assert (plan.fear, plan.likelihood, plan.expected_anxiety, plan.energy) == (
-        "She'll ignore me", 70, 5, 6,
+        "She'll ignore me",
+        70,
+        5,
+        6,
     )
     assert plan.safety_behaviour == "scripting lines in your head"
     assert len(plan.openers) == 3
@@ -118,8 +138,24 @@ def test_first_plan_runs_onboarding_then_plans(invoke: Invoke, private_home: Pat
 
 def test_plan_by_flags_prints_json_with_the_reason(invoke: Invoke, private_home: Path) -> None:
     result = invoke(
-        ["plan", "--place", "Rhyme time", "--setting", "groups", "--fear", "No one talks",
-         "--likelihood", "40", "--expect", "4", "--energy", "7", "--date", "2026-11-24", "--json"]
+        [
+            "plan",
+            "--place",
+            "Rhyme time",
+            "--setting",
+            "groups",
+            "--fear",
+            "No one talks",
+            "--likelihood",
+            "40",
+            "--expect",
+            "4",
+            "--energy",
+            "7",
+            "--date",
+            "2026-11-24",
+            "--json",
+        ]
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -141,8 +177,23 @@ def test_plan_reuses_a_known_place_by_name(invoke: Invoke, private_home: Path) -
 
 def plan_then(invoke: Invoke, day: str, step: str = "say-hello", expect: int = 5) -> None:
     result = invoke(
-        ["plan", "--date", day, "--place", "Hartbeeps", "--setting", "classes", "--step", step,
-         "--fear", "She'll ignore me", "--likelihood", "60", "--expect", str(expect)]
+        [
+            "plan",
+            "--date",
+            day,
+            "--place",
+            "Hartbeeps",
+            "--setting",
+            "classes",
+            "--step",
+            step,
+            "--fear",
+            "She'll ignore me",
+            "--likelihood",
+            "60",
+            "--expect",
+            str(expect),
+        ]
     )
     assert result.exit_code == 0, result.output
 
@@ -202,9 +253,19 @@ def test_checkin_matches_a_known_person_and_skips_her_child_questions(
 ) -> None:
     invoke(["checkin", "--mood", "3", "--met", "Sarah"])
     script = {
-        "mood": 4, "energy": 5, "met_anyone": True, "person_name": "sarah", "where": "Park",
-        "detail": "", "minutes": "", "started_by": "them", "person_flags": [[]],
-        "liked_them": 5, "they_liked_me": 5, "follow_up": "", "another_person": False,
+        "mood": 4,
+        "energy": 5,
+        "met_anyone": True,
+        "person_name": "sarah",
+        "where": "Park",
+        "detail": "",
+        "minutes": "",
+        "started_by": "them",
+        "person_flags": [[]],
+        "liked_them": 5,
+        "they_liked_me": 5,
+        "follow_up": "",
+        "another_person": False,
         "proud": "",
     }
     result = invoke(["checkin"], script=script)
@@ -233,7 +294,12 @@ def test_checkin_from_answers_files_toml_and_json(
     result = invoke(["checkin", "--answers", str(json_file)])
     assert result.exit_code == 0, result.output
     first, second = journal(private_home).checkins
-    assert (first.date, first.tried, first.energy, first.mood) == (date(2026, 11, 20), "partly", 4, 3)
+    assert (first.date, first.tried, first.energy, first.mood) == (
+        date(2026, 11, 20),
+        "partly",
+        4,
+        3,
+    )
     assert first.interactions[0].invited and first.interactions[0].child_age == "2y"
     assert first.interactions[0].follow_up_due == date(2026, 11, 22)
     assert (second.date, second.mood, second.plan_id) == (date(2026, 11, 21), 5, None)
@@ -253,7 +319,9 @@ def test_backdated_checkin_tests_the_plan_of_that_day(invoke: Invoke, private_ho
     assert "Not this time, and that's OK" in result.rich
 
 
-def test_a_plan_older_than_the_open_window_is_not_tested(invoke: Invoke, private_home: Path) -> None:
+def test_a_plan_older_than_the_open_window_is_not_tested(
+    invoke: Invoke, private_home: Path
+) -> None:
     plan_then(invoke, "2026-11-01")
     result = invoke(["checkin", "--mood", "4", "--tried", "yes"])
     assert result.exit_code == 0, result.output
@@ -266,16 +334,38 @@ def test_repeated_success_changes_the_suggestion(invoke: Invoke, private_home: P
     for day in ("2026-11-16", "2026-11-18", "2026-11-20"):
         plan_then(invoke, day, step=before.step_id, expect=2)
         result = invoke(
-            ["checkin", "--date", day, "--mood", "4", "--tried", "yes", "--anxiety", "2",
-             "--fear-came-true", "no"]
+            [
+                "checkin",
+                "--date",
+                day,
+                "--mood",
+                "4",
+                "--tried",
+                "yes",
+                "--anxiety",
+                "2",
+                "--fear-came-true",
+                "no",
+            ]
         )
         assert result.exit_code == 0, result.output
     mastered = suggest(content, journal(private_home))
     # Mastered at a class: try it once somewhere new (science.md §1) before moving up.
     assert (mastered.step_id, mastered.kind) == (before.step_id, "new-setting")
     assert mastered.setting not in (None, "classes")
-    invoke(["plan", "--date", "2026-11-21", "--place", "Elsewhere", "--setting",
-            str(mastered.setting), "--expect", "2"])
+    invoke(
+        [
+            "plan",
+            "--date",
+            "2026-11-21",
+            "--place",
+            "Elsewhere",
+            "--setting",
+            str(mastered.setting),
+            "--expect",
+            "2",
+        ]
+    )
     invoke(["checkin", "--mood", "4", "--tried", "yes", "--fear-came-true", "no"])
     after = suggest(content, journal(private_home))
     assert after.step_id != before.step_id
@@ -321,7 +411,10 @@ def test_bad_values_exit_2_name_the_key_and_save_nothing(
     assert result.exit_code == 2 and "Unknown key 'feeling'" in result.output
     bad.write_text('mood = 3\n[[people]]\nname = "Sarah"\nliked_them = 8\n')
     result = invoke(["checkin", "--answers", str(bad)])
-    assert result.exit_code == 2 and "liked_them (--liked-them) must be a whole number from 1 to 7" in result.output
+    assert (
+        result.exit_code == 2
+        and "liked_them (--liked-them) must be a whole number from 1 to 7" in result.output
+    )
     bad.write_text('mood = 3\ntried = "maybe"\n')
     plan_then(invoke, "2026-11-21")
     result = invoke(["checkin", "--answers", str(bad)])
@@ -344,9 +437,12 @@ def test_crisis_words_stop_coaching_show_help_and_keep_the_entry(
     invoke(["init", "--region", "uk"])
     plan_then(invoke, "2026-11-21")
     script = {
-        "tried": "yes", "anxiety": 5, "fear_came_true": "no",
+        "tried": "yes",
+        "anxiety": 5,
+        "fear_came_true": "no",
         "what": "Honestly I keep thinking everyone would be better off if I killed myself",
-        "learned": "never asked", "mood": 1,
+        "learned": "never asked",
+        "mood": 1,
     }
     result = invoke(["checkin"], script=script)
     assert result.exit_code == 0, result.output

@@ -26,7 +26,11 @@ IGNORED_WITHOUT_GIT = shutil.ignore_patterns(
 
 def run(cmd: list[str | Path], **kwargs: object) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [str(c) for c in cmd], capture_output=True, text=True, timeout=600, **kwargs  # type: ignore[call-overload]
+        [str(c) for c in cmd],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        **kwargs,  # type: ignore[call-overload]
     )
     assert done.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{done.stdout}\n{done.stderr}"
     return done  # type: ignore[no-any-return]
@@ -114,10 +118,14 @@ def test_installed_mumcoach_runs_from_anywhere_on_its_packaged_content(
 ) -> None:
     env, cwd = clean_env(installed), installed["cwd"]
     where = run(
-        [installed["python"], "-c",
-         "import mumcoach, mumcoach.content as c; print(mumcoach.__file__); "
-         "print(*sorted({str(p.parent) for p in c.load_content().sources.values()}), sep='\\n')"],
-        env=env, cwd=cwd,
+        [
+            installed["python"],
+            "-c",
+            "import mumcoach, mumcoach.content as c; print(mumcoach.__file__); "
+            "print(*sorted({str(p.parent) for p in c.load_content().sources.values()}), sep='\\n')",
+        ],
+        env=env,
+        cwd=cwd,
     ).stdout.splitlines()
     package_dir = Path(where[0]).parent
     venv = installed["venv"].resolve()

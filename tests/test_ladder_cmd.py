@@ -22,11 +22,20 @@ def add_mastered(home: Path, step_id: str) -> None:
     def change(journal):  # type: ignore[no-untyped-def]
         for day, setting in ((1, "groups"), (2, "classes"), (3, "groups")):
             at = datetime(2026, 11, day, 10)
-            plan = Plan(date=at.date(), created_at=at, step_id=step_id, setting=setting,
-                        expected_anxiety=2)
+            plan = Plan(
+                date=at.date(), created_at=at, step_id=step_id, setting=setting, expected_anxiety=2
+            )
             journal.plans.append(plan)
-            journal.checkins.append(CheckIn(date=at.date(), created_at=at, plan_id=plan.id,
-                                            tried="yes", fear_came_true="no", mood=4))
+            journal.checkins.append(
+                CheckIn(
+                    date=at.date(),
+                    created_at=at,
+                    plan_id=plan.id,
+                    tried="yes",
+                    fear_came_true="no",
+                    mood=4,
+                )
+            )
 
     Store(home).update(change)
 
@@ -58,8 +67,17 @@ def test_json_shape_and_values(invoke: Invoke, private_home: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data) == {"steps", "suggested"}
-    keys = {"id", "title", "position", "difficulty", "default_difficulty", "status", "attempts",
-            "settings", "custom"}
+    keys = {
+        "id",
+        "title",
+        "position",
+        "difficulty",
+        "default_difficulty",
+        "status",
+        "attempts",
+        "settings",
+        "custom",
+    }
     assert all(set(step) == keys for step in data["steps"])
     steps = {s["id"]: s for s in data["steps"]}
     assert steps["go-back"]["position"] == 1
@@ -107,15 +125,27 @@ def test_not_for_me_setting_creates_a_profile(invoke: Invoke, private_home: Path
 
 
 def test_add_custom_step(invoke: Invoke, private_home: Path) -> None:
-    args = ["ladder", "add", "Wave at the school gate", "--difficulty", "1",
-            "--setting", "school-gate", "--drop", "looking at my phone",
-            "--if-then", "If I see a mum I know, then I'll wave."]
+    args = [
+        "ladder",
+        "add",
+        "Wave at the school gate",
+        "--difficulty",
+        "1",
+        "--setting",
+        "school-gate",
+        "--drop",
+        "looking at my phone",
+        "--if-then",
+        "If I see a mum I know, then I'll wave.",
+    ]
     result = invoke(args)
     assert result.exit_code == 0, result.output
     invoke(["ladder", "add", "Wave at the school gate", "--difficulty", "2"])
     steps = Store(private_home).load().ladder.custom_steps
-    assert [s.id for s in steps] == ["custom-wave-at-the-school-gate",
-                                     "custom-wave-at-the-school-gate-2"]
+    assert [s.id for s in steps] == [
+        "custom-wave-at-the-school-gate",
+        "custom-wave-at-the-school-gate-2",
+    ]
     first = steps[0]
     assert (first.difficulty, first.settings) == (1, ["school-gate"])
     assert first.safety_behaviour == "looking at my phone"
@@ -139,8 +169,10 @@ def test_add_custom_step(invoke: Invoke, private_home: Path) -> None:
         pytest.param(["ladder", "not-for-me", "nope", "--undo"], id="undo-unknown"),
         pytest.param(["ladder", "add", "Wave", "--difficulty", "12"], id="add-too-hard"),
         pytest.param(["ladder", "add", "Wave"], id="add-no-difficulty"),
-        pytest.param(["ladder", "add", "Wave", "--difficulty", "2", "--setting", "pub"],
-                     id="add-unknown-setting"),
+        pytest.param(
+            ["ladder", "add", "Wave", "--difficulty", "2", "--setting", "pub"],
+            id="add-unknown-setting",
+        ),
         pytest.param(["ladder", "add", "   ", "--difficulty", "2"], id="add-blank-title"),
     ],
 )

@@ -56,8 +56,14 @@ def test_unused_reports_answers_nobody_asked_for() -> None:
 
 @pytest.mark.parametrize(
     ("answer", "low", "high", "optional"),
-    [(0, 1, 5, False), (6, 1, 5, False), (11, 0, 10, True), ("3", 1, 5, False), (None, 1, 5, False),
-     (2.5, 1, 5, False)],
+    [
+        (0, 1, 5, False),
+        (6, 1, 5, False),
+        (11, 0, 10, True),
+        ("3", 1, 5, False),
+        (None, 1, 5, False),
+        (2.5, 1, 5, False),
+    ],
 )
 def test_an_out_of_range_scale_answer_fails_loudly(
     answer: Any, low: int, high: int, optional: bool

@@ -20,8 +20,12 @@ REQUIRED = {
     "streak_days": None,
     "steps": {"planned", "tried", "partly", "not_tried"},
     "experiments": {
-        "tested", "feared_happened", "feared_partly", "feared_not_happened",
-        "mean_expected_anxiety", "mean_actual_anxiety",
+        "tested",
+        "feared_happened",
+        "feared_partly",
+        "feared_not_happened",
+        "mean_expected_anxiety",
+        "mean_actual_anxiety",
     },
     "liking_gap_mean": None,
     "funnel": {"names_learned", "chats", "numbers_swapped", "meetups"},
@@ -75,7 +79,10 @@ def test_json_has_every_key_with_the_full_week_numbers(invoke: Invoke, private_h
     assert data["steps"] == {"planned": 5, "tried": 2, "partly": 1, "not_tried": 1}
     e = data["experiments"]
     assert (e["tested"], e["feared_happened"], e["feared_partly"], e["feared_not_happened"]) == (
-        3, 1, 1, 1,
+        3,
+        1,
+        1,
+        1,
     )
     assert (e["mean_expected_anxiety"], e["mean_actual_anxiety"]) == (6.3, 4.3)
     assert data["liking_gap_mean"] == 1.7
@@ -229,6 +236,11 @@ def test_rich_screen_has_the_sections(invoke: Invoke, private_home: Path) -> Non
     save(private_home, full_week())
     result = invoke(["review", "--no-ucla"])
     assert result.exit_code == 0, result.output
-    for heading in ("Your week: 15–21 Nov 2026", "Experiments", "Connections", "Mood & energy",
-                    "Focus for next week"):
+    for heading in (
+        "Your week: 15–21 Nov 2026",
+        "Experiments",
+        "Connections",
+        "Mood & energy",
+        "Focus for next week",
+    ):
         assert heading in result.rich

@@ -40,8 +40,9 @@ def at(day: date, hour: int = 20) -> datetime:
 
 
 def plan(pid: str, day: date, step: str, expected: int | None = None, **fields: Any) -> Plan:
-    return Plan(id=pid, date=day, created_at=at(day, 9), step_id=step,
-                expected_anxiety=expected, **fields)
+    return Plan(
+        id=pid, date=day, created_at=at(day, 9), step_id=step, expected_anxiety=expected, **fields
+    )
 
 
 def checkin(day: date, *interactions: Interaction, mood: int | None = 3, **fields: Any) -> CheckIn:
@@ -81,8 +82,10 @@ def full_week() -> Journal:
     journal = Journal(
         profile=Profile(region="uk", created=d(1, 10)),
         people=[
-            person(sarah, "Sarah", d(1)), person(priya, "Priya", d(16)),
-            person(jo, "Jo", d(1, 10)), person(amira, "Amira", d(1, 10)),
+            person(sarah, "Sarah", d(1)),
+            person(priya, "Priya", d(16)),
+            person(jo, "Jo", d(1, 10)),
+            person(amira, "Amira", d(1, 10)),
         ],
         plans=[
             plan("p0", d(10), "say-hello", 6),
@@ -96,27 +99,80 @@ def full_week() -> Journal:
             checkin(d(5, 10), met(amira, "Amira", invited=True)),
             checkin(d(20, 10), met(amira, "Amira", invited=True)),
             checkin(d(1), met(sarah, "Sarah", minutes=10)),
-            checkin(d(2), met(jo, "Jo", minutes=20, follow_up="lend the book",
-                              follow_up_due=d(10), follow_up_done=d(12))),
-            checkin(d(10), plan_id="p0", tried="yes", fear_came_true="no", actual_anxiety=3,
-                    mood=2),
-            checkin(d(16), met(priya, "Priya", minutes=3, detail="twins, Leo and Max",
-                               liked_them=6, they_liked_me=4, follow_up="ask about the sling "
-                               "library", follow_up_due=d(25)),
-                    plan_id="p1", tried="yes", actual_anxiety=3, fear_came_true="no",
-                    mood=3, energy=5),
-            checkin(d(17), met(sarah, "Sarah", minutes=15, swapped_numbers=True, liked_them=5,
-                               they_liked_me=2, follow_up="send the swimming timetable",
-                               follow_up_due=d(20)),
-                    plan_id="p2", tried="partly", actual_anxiety=4, fear_came_true="partly",
-                    mood=4, energy=6),
-            checkin(d(18), met(jo, "Jo", minutes=90, meetup=True, liked_them=5,
-                               they_liked_me=5, follow_up="text about soft play",
-                               follow_up_due=d(21)),
-                    plan_id="p3", tried="yes", actual_anxiety=6, fear_came_true="yes",
-                    mood=2, energy=3),
-            checkin(d(19), met(amira, "Amira", invited=True),
-                    plan_id="p4", tried="no", mood=3, energy=4),
+            checkin(
+                d(2),
+                met(
+                    jo,
+                    "Jo",
+                    minutes=20,
+                    follow_up="lend the book",
+                    follow_up_due=d(10),
+                    follow_up_done=d(12),
+                ),
+            ),
+            checkin(
+                d(10), plan_id="p0", tried="yes", fear_came_true="no", actual_anxiety=3, mood=2
+            ),
+            checkin(
+                d(16),
+                met(
+                    priya,
+                    "Priya",
+                    minutes=3,
+                    detail="twins, Leo and Max",
+                    liked_them=6,
+                    they_liked_me=4,
+                    follow_up="ask about the sling library",
+                    follow_up_due=d(25),
+                ),
+                plan_id="p1",
+                tried="yes",
+                actual_anxiety=3,
+                fear_came_true="no",
+                mood=3,
+                energy=5,
+            ),
+            checkin(
+                d(17),
+                met(
+                    sarah,
+                    "Sarah",
+                    minutes=15,
+                    swapped_numbers=True,
+                    liked_them=5,
+                    they_liked_me=2,
+                    follow_up="send the swimming timetable",
+                    follow_up_due=d(20),
+                ),
+                plan_id="p2",
+                tried="partly",
+                actual_anxiety=4,
+                fear_came_true="partly",
+                mood=4,
+                energy=6,
+            ),
+            checkin(
+                d(18),
+                met(
+                    jo,
+                    "Jo",
+                    minutes=90,
+                    meetup=True,
+                    liked_them=5,
+                    they_liked_me=5,
+                    follow_up="text about soft play",
+                    follow_up_due=d(21),
+                ),
+                plan_id="p3",
+                tried="yes",
+                actual_anxiety=6,
+                fear_came_true="yes",
+                mood=2,
+                energy=3,
+            ),
+            checkin(
+                d(19), met(amira, "Amira", invited=True), plan_id="p4", tried="no", mood=3, energy=4
+            ),
             checkin(d(20), mood=4, energy=7),
         ],
     )
@@ -173,7 +229,8 @@ def test_full_week_liking_gap_funnel_and_people(content: Content) -> None:
     p = r.people
     assert p.new == ("Priya",)
     assert {(m.name, m.before, m.after) for m in p.moved} == {
-        ("Sarah", "chatted", "numbers"), ("Jo", "chatted", "met-up"),
+        ("Sarah", "chatted", "numbers"),
+        ("Jo", "chatted", "met-up"),
     }
     # 3 + 15 + 90 + 0 minutes = 108 min = 1.8 h; four different people
     assert (p.hours_together, p.connected) == (1.8, 4)
@@ -185,7 +242,8 @@ def test_full_week_followups_mood_and_focus(content: Content) -> None:
     # Sarah's (due 20 Nov, overdue) and Jo's (due 21 Nov, today); Priya's is due 25 Nov and
     # Jo's book was done on 12 Nov
     assert [(f.name, f.due, f.overdue) for f in r.followups] == [
-        ("Sarah", d(20), True), ("Jo", d(21), False),
+        ("Sarah", d(20), True),
+        ("Jo", d(21), False),
     ]
     assert [x.mood for x in r.daily] == [None, 3, 4, 2, 3, 4, None]
     assert [x.energy for x in r.daily] == [None, 5, 6, 3, 4, 7, None]
@@ -240,10 +298,22 @@ def test_partial_data_means_over_what_exists(content: Content) -> None:
             plan("c", d(18), "say-hello", 4),
         ],
         checkins=[
-            checkin(d(16), met("x", "Xin", liked_them=6), plan_id="a", tried="yes",
-                    fear_came_true="no", actual_anxiety=None),  # no actual anxiety
-            checkin(d(17), met("y", "Yas", liked_them=5, they_liked_me=3), plan_id="b",
-                    tried="yes", fear_came_true="no", actual_anxiety=2),
+            checkin(
+                d(16),
+                met("x", "Xin", liked_them=6),
+                plan_id="a",
+                tried="yes",
+                fear_came_true="no",
+                actual_anxiety=None,
+            ),  # no actual anxiety
+            checkin(
+                d(17),
+                met("y", "Yas", liked_them=5, they_liked_me=3),
+                plan_id="b",
+                tried="yes",
+                fear_came_true="no",
+                actual_anxiety=2,
+            ),
             checkin(d(18), plan_id="c", tried="yes", fear_came_true="partly", actual_anxiety=5),
         ],
     )
@@ -273,8 +343,9 @@ def test_empty_journal_has_every_number_at_zero(content: Content) -> None:
     assert data["checkins"] == 0 and data["streak_days"] == 0
     assert data["experiments"]["mean_actual_anxiety"] is None
     assert data["liking_gap_mean"] is None
-    assert data["mood"] == [{"date": (START + timedelta(days=n)).isoformat(), "value": None}
-                            for n in range(7)]
+    assert data["mood"] == [
+        {"date": (START + timedelta(days=n)).isoformat(), "value": None} for n in range(7)
+    ]
     assert data["signpost"] is False
     assert data["ladder"]["position_start"] == data["ladder"]["position_end"] == 1
     assert r.headline == content.say("review.headline.quiet")
@@ -349,8 +420,12 @@ def test_people_moved_up_stage_as_of_the_window_dates(content: Content) -> None:
             checkin(d(1), met("a", "Ana"), met("b", "Bea", swapped_numbers=True)),
             # Ana: names → chatted (a detail) this week; Bea: numbers again, not a move;
             # Cat is new this week (nothing → chatted) and counts as new, not as moved up
-            checkin(d(17), met("a", "Ana", detail="likes baby yoga"),
-                    met("b", "Bea", minutes=30), met("c", "Cat", minutes=10)),
+            checkin(
+                d(17),
+                met("a", "Ana", detail="likes baby yoga"),
+                met("b", "Bea", minutes=30),
+                met("c", "Cat", minutes=10),
+            ),
             # after the window: must not count
             checkin(d(23), met("b", "Bea", meetup=True)),
         ],
@@ -398,16 +473,22 @@ def test_signpost_fires_on_the_last_seven_checkins_up_to_the_end(content: Conten
     more = good + [checkin(d(22), mood=4)]
     assert build_review(content, Journal(checkins=low + more), d(22), 7).signpost is False
     # check-ins without a mood (a crisis stopped them) are skipped, not read as low
-    assert build_review(content, Journal(checkins=[checkin(d(n), mood=None) for n in
-                                                   range(15, 22)]), END, 7).signpost is False
+    assert (
+        build_review(
+            content, Journal(checkins=[checkin(d(n), mood=None) for n in range(15, 22)]), END, 7
+        ).signpost
+        is False
+    )
 
 
 def test_loneliness_trend_is_totals_up_to_the_end(content: Content) -> None:
-    journal = Journal(loneliness=[
-        Loneliness(date=d(14), answers=[3, 2, 3]),
-        Loneliness(date=d(1), answers=[3, 3, 3]),
-        Loneliness(date=d(28), answers=[1, 1, 1]),
-    ])
+    journal = Journal(
+        loneliness=[
+            Loneliness(date=d(14), answers=[3, 2, 3]),
+            Loneliness(date=d(1), answers=[3, 3, 3]),
+            Loneliness(date=d(28), answers=[1, 1, 1]),
+        ]
+    )
     r = build_review(content, journal, END, 7)
     # oldest first; 28 Nov is after the window end
     assert [(p.date, p.total) for p in r.loneliness] == [(d(1), 9), (d(14), 8)]
@@ -434,11 +515,12 @@ def test_ucla_parsing_due_and_recording() -> None:
     record_ucla(journal, d(29), [1, 2, 3])
     record_ucla(journal, d(29), [1, 1, 3])  # the same day again replaces, never duplicates
     assert [(e.date, e.answers) for e in journal.loneliness] == [
-        (d(15), [2, 2, 2]), (d(29), [1, 1, 3]),
+        (d(15), [2, 2, 2]),
+        (d(29), [1, 1, 3]),
     ]
 
 
-# ---- years of data --------------------------------------------------------------------------------------
+# ---- years of data ----------------------------------------------------------------------
 
 
 def five_years() -> Journal:
@@ -452,13 +534,27 @@ def five_years() -> Journal:
         pid = f"plan{n}"
         plans.append(plan(pid, day, steps[n % 4], n % 10))
         who = people[n % 60]
-        checkins.append(checkin(
-            day,
-            met(who.id, who.name, minutes=n % 40, liked_them=5, they_liked_me=4,
-                invited=n % 7 == 0, follow_up="say hi", follow_up_due=day),
-            plan_id=pid, tried=("yes", "partly", "no")[n % 3], fear_came_true="no",
-            actual_anxiety=n % 8, mood=1 + n % 5, energy=n % 11,
-        ))
+        checkins.append(
+            checkin(
+                day,
+                met(
+                    who.id,
+                    who.name,
+                    minutes=n % 40,
+                    liked_them=5,
+                    they_liked_me=4,
+                    invited=n % 7 == 0,
+                    follow_up="say hi",
+                    follow_up_due=day,
+                ),
+                plan_id=pid,
+                tried=("yes", "partly", "no")[n % 3],
+                fear_came_true="no",
+                actual_anxiety=n % 8,
+                mood=1 + n % 5,
+                energy=n % 11,
+            )
+        )
     return Journal(people=people, plans=plans, checkins=checkins)
 
 

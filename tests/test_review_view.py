@@ -38,8 +38,18 @@ def test_every_section_heading_and_key_number(content: Content) -> None:
     review = build_review(content, full_week(), END, 7)
     out = text(review_view(review, content))
     for heading in (
-        "Your week: 15–21 Nov 2026", "Check-ins", "Steps", "Ladder", "Experiments", "Anxiety",
-        "Liking gap", "Connections", "People", "Follow-ups", "Invitations", "Mood & energy",
+        "Your week: 15–21 Nov 2026",
+        "Check-ins",
+        "Steps",
+        "Ladder",
+        "Experiments",
+        "Anxiety",
+        "Liking gap",
+        "Connections",
+        "People",
+        "Follow-ups",
+        "Invitations",
+        "Mood & energy",
         "Focus for next week",
     ):
         assert heading in out, heading
@@ -58,8 +68,10 @@ def test_every_section_heading_and_key_number(content: Content) -> None:
     assert "Sarah: send the swimming timetable overdue since 20 Nov" in out
     assert "Jo: text about soft play due today" in out
     assert " ".join(content.say("reciprocity.note", name="Amira", count=3).split()) in out
-    assert content.say("review.focus", step=review.focus.title, reason=review.focus.reason
-                       ).split()[0] in out  # type: ignore[union-attr]
+    assert (
+        content.say("review.focus", step=review.focus.title, reason=review.focus.reason).split()[0]
+        in out
+    )  # type: ignore[union-attr]
     # no low-mood notice this week, and no loneliness row without a check
     assert content.say("low_mood.message") not in out
     assert "Loneliness" not in out
@@ -102,7 +114,8 @@ def test_signpost_shows_the_low_mood_notice(content: Content) -> None:
 def test_loneliness_trend_is_a_trend_not_a_label(content: Content) -> None:
     journal = full_week()
     journal.loneliness = [
-        Loneliness(date=d(1), answers=[3, 3, 2]), Loneliness(date=d(15), answers=[2, 2, 2]),
+        Loneliness(date=d(1), answers=[3, 3, 2]),
+        Loneliness(date=d(15), answers=[2, 2, 2]),
     ]
     out = text(review_view(build_review(content, journal, END, 7), content))
     assert "Loneliness" in out
@@ -145,10 +158,12 @@ def test_empty_week_still_shows_followups_due(content: Content) -> None:
 
 
 def test_many_followups_are_capped_on_screen(content: Content) -> None:
-    journal = Journal(checkins=[
-        checkin(d(n), met(f"x{n}", f"X{n}", follow_up="wave", follow_up_due=d(n)))
-        for n in range(1, 9)
-    ])
+    journal = Journal(
+        checkins=[
+            checkin(d(n), met(f"x{n}", f"X{n}", follow_up="wave", follow_up_due=d(n)))
+            for n in range(1, 9)
+        ]
+    )
     out = text(render(build_review(content, journal, END, 7), content))
     assert out.count("• X") == 5 and "and 3 more: see `mumcoach people`" in out
 

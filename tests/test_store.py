@@ -277,8 +277,11 @@ def test_backups_rotate_keeping_last_ten_and_newest_per_day(private_home: Path) 
 
 
 def test_backups_to_prune_never_drops_the_last_ten_or_daily_copies() -> None:
-    names = [Path(f"journal-202611{d:02d}-{h:02d}0000-000000.json") for d in (21, 20) for h in
-             range(23, 11, -1)]  # 24 backups over two days, newest first
+    names = [
+        Path(f"journal-202611{d:02d}-{h:02d}0000-000000.json")
+        for d in (21, 20)
+        for h in range(23, 11, -1)
+    ]  # 24 backups over two days, newest first
     doomed = backups_to_prune(names)
     kept = [n for n in names if n not in doomed]
     assert kept == names[:10] + [names[12]]  # ten newest + the newest on the 20th

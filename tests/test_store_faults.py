@@ -261,24 +261,37 @@ DAMAGE: list[tuple[str, bytes, str]] = [
     ("schema_version a string", _edit(lambda d: d.update(schema_version="1")), "schema_version"),
     ("schema_version true", _edit(lambda d: d.update(schema_version=True)), "schema_version"),
     ("schema_version zero", _edit(lambda d: d.update(schema_version=0)), "schema_version"),
-    ("mood high", _edit(lambda d: d["checkins"][1].update(mood=f"high {SECRET}")),
-     "checkins[1].mood"),
+    (
+        "mood high",
+        _edit(lambda d: d["checkins"][1].update(mood=f"high {SECRET}")),
+        "checkins[1].mood",
+    ),
     ("mood out of range", _edit(lambda d: d["checkins"][0].update(mood=9)), "checkins[0].mood"),
     ("string where a list is", _edit(lambda d: d.update(people=SECRET)), "people"),
-    ("object where a list is",
-     _edit(lambda d: d["checkins"][0].update(interactions={SECRET: 1})),
-     "checkins[0].interactions"),
+    (
+        "object where a list is",
+        _edit(lambda d: d["checkins"][0].update(interactions={SECRET: 1})),
+        "checkins[0].interactions",
+    ),
     ("list where an object is", _edit(lambda d: d.update(profile=[SECRET])), "profile"),
     ("bad answer", _edit(lambda d: d["checkins"][0].update(tried=SECRET)), "checkins[0].tried"),
     ("bad date", _edit(lambda d: d["people"][1].update(created=SECRET)), "people[1].created"),
-    ("missing required field", _edit(lambda d: d["people"][1].pop("name") and None),
-     "people[1].name"),
+    (
+        "missing required field",
+        _edit(lambda d: d["people"][1].pop("name") and None),
+        "people[1].name",
+    ),
     ("number where text is", _edit(lambda d: d["places"][0].update(name=7)), "places[0].name"),
-    ("short loneliness answers", _edit(lambda d: d["loneliness"][0].update(answers=[1, 2])),
-     "loneliness[0].answers"),
-    ("rating under a private key",
-     _edit(lambda d: d["ladder"]["ratings"].update({f"custom-{SECRET}": 11})),
-     "ladder.ratings[...] (input should be less than or equal to 10)"),
+    (
+        "short loneliness answers",
+        _edit(lambda d: d["loneliness"][0].update(answers=[1, 2])),
+        "loneliness[0].answers",
+    ),
+    (
+        "rating under a private key",
+        _edit(lambda d: d["ladder"]["ratings"].update({f"custom-{SECRET}": 11})),
+        "ladder.ratings[...] (input should be less than or equal to 10)",
+    ),
 ]
 TOO_NEW: list[tuple[str, bytes]] = [
     ("next version", _edit(lambda d: d.update(schema_version=SCHEMA_VERSION + 1))),
@@ -402,7 +415,10 @@ def test_doctor_in_a_real_process_exits_3_on_damage(saved_store: Store) -> None:
     saved_store.path.write_bytes(b'{"schema_version": 1, "peo')
     env = {**os.environ, "MUMCOACH_HOME": str(saved_store.home)}
     done = subprocess.run(
-        [sys.executable, "-m", "mumcoach", "doctor"], env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "mumcoach", "doctor"],
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert done.returncode == JOURNAL_DAMAGED, done.stdout + done.stderr

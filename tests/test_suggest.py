@@ -68,7 +68,9 @@ class J:
     def build(self) -> Journal:
         journal = Journal(
             ladder=Ladder(
-                ratings=self.ratings, not_for_me=self.steps_out, start_step=self.start,
+                ratings=self.ratings,
+                not_for_me=self.steps_out,
+                start_step=self.start,
                 custom_steps=[
                     CustomStep(id=i, title=i.title(), difficulty=d, settings=s, created=DAY0)
                     for i, d, s in self.custom
@@ -89,10 +91,17 @@ def add_try(journal: Journal, t: Try, day: date) -> Plan:
     )
     journal.plans.append(plan)
     if t.tried is not None:
-        journal.checkins.append(CheckIn(
-            date=day, created_at=at + timedelta(hours=12), plan_id=plan.id, tried=t.tried,
-            fear_came_true=t.fear if t.tried != "no" else None, actual_anxiety=3, mood=3,
-        ))
+        journal.checkins.append(
+            CheckIn(
+                date=day,
+                created_at=at + timedelta(hours=12),
+                plan_id=plan.id,
+                tried=t.tried,
+                fear_came_true=t.fear if t.tried != "no" else None,
+                actual_anxiety=3,
+                mood=3,
+            )
+        )
     return plan
 
 
@@ -100,120 +109,350 @@ def add_try(journal: Journal, t: Try, day: date) -> Plan:
 CASES: list[Any] = [
     # 1-5: the working step and rule 5's kinds
     ("brand-new", J(), {}, "start", "find-a-group", ["Find one group"]),
-    ("placement-rated", J(start="ask-open-question", ratings={"stay-the-session": 2}), {},
-     "placement", "ask-open-question", ["You rated \"Go and stay", "2/10", "just above it"]),
-    ("placement-unrated", J(start="ask-open-question"), {}, "placement", "ask-open-question",
-     ["Ask one open question"]),
-    ("placement-start-not-for-me", J(start="ask-open-question", steps_out=["ask-open-question"]),
-     {}, "placement", "go-back", []),
-    ("placement-kept-after-history", J(start="greet-by-name", tries=[yes("greet-by-name")]), {},
-     "repeat", "greet-by-name", []),
-    ("repeat", J(tries=[yes("find-a-group"), yes("find-a-group")]), {}, "repeat", "find-a-group",
-     ["2 so far"]),
-    ("skips-are-not-attempts", J(tries=[yes("find-a-group"), skip("find-a-group")]), {},
-     "repeat", "find-a-group", ["1 so far"]),
-    ("move-up", J(tries=mastered("find-a-group")), {}, "move-up", "stay-the-session",
-     ["Find one group", "3 times", "Go and stay"]),
-    ("move-up-counts-every-attempt", J(tries=[*mastered("find-a-group"), yes("find-a-group")]),
-     {}, "move-up", "stay-the-session", ["4 times"]),
+    (
+        "placement-rated",
+        J(start="ask-open-question", ratings={"stay-the-session": 2}),
+        {},
+        "placement",
+        "ask-open-question",
+        ['You rated "Go and stay', "2/10", "just above it"],
+    ),
+    (
+        "placement-unrated",
+        J(start="ask-open-question"),
+        {},
+        "placement",
+        "ask-open-question",
+        ["Ask one open question"],
+    ),
+    (
+        "placement-start-not-for-me",
+        J(start="ask-open-question", steps_out=["ask-open-question"]),
+        {},
+        "placement",
+        "go-back",
+        [],
+    ),
+    (
+        "placement-kept-after-history",
+        J(start="greet-by-name", tries=[yes("greet-by-name")]),
+        {},
+        "repeat",
+        "greet-by-name",
+        [],
+    ),
+    (
+        "repeat",
+        J(tries=[yes("find-a-group"), yes("find-a-group")]),
+        {},
+        "repeat",
+        "find-a-group",
+        ["2 so far"],
+    ),
+    (
+        "skips-are-not-attempts",
+        J(tries=[yes("find-a-group"), skip("find-a-group")]),
+        {},
+        "repeat",
+        "find-a-group",
+        ["1 so far"],
+    ),
+    (
+        "move-up",
+        J(tries=mastered("find-a-group")),
+        {},
+        "move-up",
+        "stay-the-session",
+        ["Find one group", "3 times", "Go and stay"],
+    ),
+    (
+        "move-up-counts-every-attempt",
+        J(tries=[*mastered("find-a-group"), yes("find-a-group")]),
+        {},
+        "move-up",
+        "stay-the-session",
+        ["4 times"],
+    ),
     # mastery is not reached without all three parts of the rule
-    ("not-mastered-latest-expected-4",
-     J(tries=[yes("find-a-group"), yes("find-a-group", "classes"),
-              yes("find-a-group", expected=4)]),
-     {}, "repeat", "find-a-group", ["3 so far"]),
-    ("mastered-latest-expected-counts",
-     J(tries=[yes("find-a-group", expected=7), yes("find-a-group", "classes", expected=5),
-              yes("find-a-group", expected=3)]),
-     {}, "move-up", "stay-the-session", []),
-    ("not-mastered-fear-always-came-true",
-     J(tries=[yes("find-a-group", s, fear="yes") for s in ("groups", "classes", "groups")]),
-     {}, "repeat", "find-a-group", []),
-    ("not-mastered-fear-partly",
-     J(tries=[yes("find-a-group", s, fear="partly") for s in ("groups", "classes", "groups")]),
-     {}, "repeat", "find-a-group", []),
-    ("not-mastered-two-attempts", J(tries=mastered("find-a-group", ("groups", "classes"))), {},
-     "repeat", "find-a-group", ["2 so far"]),
-    ("mastery-is-kept",
-     J(tries=[*mastered("find-a-group"), yes("find-a-group", expected=6)]), {},
-     "move-up", "stay-the-session", []),
+    (
+        "not-mastered-latest-expected-4",
+        J(
+            tries=[
+                yes("find-a-group"),
+                yes("find-a-group", "classes"),
+                yes("find-a-group", expected=4),
+            ]
+        ),
+        {},
+        "repeat",
+        "find-a-group",
+        ["3 so far"],
+    ),
+    (
+        "mastered-latest-expected-counts",
+        J(
+            tries=[
+                yes("find-a-group", expected=7),
+                yes("find-a-group", "classes", expected=5),
+                yes("find-a-group", expected=3),
+            ]
+        ),
+        {},
+        "move-up",
+        "stay-the-session",
+        [],
+    ),
+    (
+        "not-mastered-fear-always-came-true",
+        J(tries=[yes("find-a-group", s, fear="yes") for s in ("groups", "classes", "groups")]),
+        {},
+        "repeat",
+        "find-a-group",
+        [],
+    ),
+    (
+        "not-mastered-fear-partly",
+        J(tries=[yes("find-a-group", s, fear="partly") for s in ("groups", "classes", "groups")]),
+        {},
+        "repeat",
+        "find-a-group",
+        [],
+    ),
+    (
+        "not-mastered-two-attempts",
+        J(tries=mastered("find-a-group", ("groups", "classes"))),
+        {},
+        "repeat",
+        "find-a-group",
+        ["2 so far"],
+    ),
+    (
+        "mastery-is-kept",
+        J(tries=[*mastered("find-a-group"), yes("find-a-group", expected=6)]),
+        {},
+        "move-up",
+        "stay-the-session",
+        [],
+    ),
     # 2: a new setting once, then move on
-    ("new-setting", J(tries=mastered("find-a-group", ("groups",) * 3)), {}, "new-setting",
-     "find-a-group", ["classes"]),
-    ("new-setting-skips-ruled-out",
-     J(tries=mastered("find-a-group", ("groups",) * 3), settings_out=["classes"]), {},
-     "new-setting", "find-a-group", ["soft-play"]),
-    ("new-setting-today", J(tries=mastered("find-a-group", ("groups",) * 3)),
-     {"setting": "online"}, "new-setting", "find-a-group", ["online"]),
-    ("new-setting-not-where-she-goes-today", J(tries=mastered("find-a-group", ("groups",) * 3)),
-     {"setting": "groups"}, "move-up", "stay-the-session", []),
-    ("new-setting-done-once-move-on",
-     J(tries=[*mastered("find-a-group", ("groups",) * 3), yes("find-a-group", "classes")]), {},
-     "move-up", "stay-the-session", ["4 times"]),
-    ("new-setting-offered-once-she-moved-on",
-     J(tries=[*mastered("find-a-group", ("groups",) * 3), yes("stay-the-session")]), {},
-     "repeat", "stay-the-session", []),
-    ("new-setting-needs-another-setting",
-     J(custom=[("custom-wave", 0, ["school-gate"])],
-       tries=mastered("custom-wave", ("school-gate",) * 3)),
-     {}, "move-up", "find-a-group", ["Custom-Wave"]),
+    (
+        "new-setting",
+        J(tries=mastered("find-a-group", ("groups",) * 3)),
+        {},
+        "new-setting",
+        "find-a-group",
+        ["classes"],
+    ),
+    (
+        "new-setting-skips-ruled-out",
+        J(tries=mastered("find-a-group", ("groups",) * 3), settings_out=["classes"]),
+        {},
+        "new-setting",
+        "find-a-group",
+        ["soft-play"],
+    ),
+    (
+        "new-setting-today",
+        J(tries=mastered("find-a-group", ("groups",) * 3)),
+        {"setting": "online"},
+        "new-setting",
+        "find-a-group",
+        ["online"],
+    ),
+    (
+        "new-setting-not-where-she-goes-today",
+        J(tries=mastered("find-a-group", ("groups",) * 3)),
+        {"setting": "groups"},
+        "move-up",
+        "stay-the-session",
+        [],
+    ),
+    (
+        "new-setting-done-once-move-on",
+        J(tries=[*mastered("find-a-group", ("groups",) * 3), yes("find-a-group", "classes")]),
+        {},
+        "move-up",
+        "stay-the-session",
+        ["4 times"],
+    ),
+    (
+        "new-setting-offered-once-she-moved-on",
+        J(tries=[*mastered("find-a-group", ("groups",) * 3), yes("stay-the-session")]),
+        {},
+        "repeat",
+        "stay-the-session",
+        [],
+    ),
+    (
+        "new-setting-needs-another-setting",
+        J(
+            custom=[("custom-wave", 0, ["school-gate"])],
+            tries=mastered("custom-wave", ("school-gate",) * 3),
+        ),
+        {},
+        "move-up",
+        "find-a-group",
+        ["Custom-Wave"],
+    ),
     # 3: too anxious, or skipped twice -> an easier half-step (else the step below)
-    ("expected-8-half-step", J(start="suggest-going-together",
-                               tries=[Try("suggest-going-together", None, 8)]),
-     {}, "easier-anxiety", "ask-other-classes", ["8/10", "Ask what other classes"]),
-    ("expected-9-no-half-step-step-below", J(start="ask-open-question",
-                                             tries=[Try("ask-open-question", None, 9)]),
-     {}, "easier-anxiety", "say-hello", ["9/10"]),
-    ("expected-7-no-easier", J(start="suggest-going-together",
-                               tries=[Try("suggest-going-together", None, 7)]),
-     {}, "start", "suggest-going-together", []),
-    ("first-half-step-done-next-one",
-     J(start="suggest-going-together",
-       tries=[Try("suggest-going-together", None, 8), yes("ask-other-classes")]),
-     {}, "easier-anxiety", "mention-your-class", ["8/10"]),
-    ("half-steps-done-back-to-step",
-     J(start="suggest-going-together",
-       tries=[Try("suggest-going-together", None, 8), yes("ask-other-classes"),
-              yes("mention-your-class")]),
-     {}, "start", "suggest-going-together", []),
-    ("two-skips-half-step", J(start="suggest-coffee",
-                              tries=[skip("suggest-coffee"), skip("suggest-coffee")]),
-     {}, "easier-skips", "walk-out-together", ["2 times"]),
-    ("two-skips-no-half-step-step-below",
-     J(tries=[*mastered("find-a-group"), skip("stay-the-session"), skip("stay-the-session")]),
-     {}, "easier-skips", "find-a-group", ["Go and stay"]),
-    ("skip-attempt-skip-is-one-skip",
-     J(start="suggest-coffee",
-       tries=[skip("suggest-coffee"), yes("suggest-coffee", expected=5), skip("suggest-coffee")]),
-     {}, "repeat", "suggest-coffee", []),
+    (
+        "expected-8-half-step",
+        J(start="suggest-going-together", tries=[Try("suggest-going-together", None, 8)]),
+        {},
+        "easier-anxiety",
+        "ask-other-classes",
+        ["8/10", "Ask what other classes"],
+    ),
+    (
+        "expected-9-no-half-step-step-below",
+        J(start="ask-open-question", tries=[Try("ask-open-question", None, 9)]),
+        {},
+        "easier-anxiety",
+        "say-hello",
+        ["9/10"],
+    ),
+    (
+        "expected-7-no-easier",
+        J(start="suggest-going-together", tries=[Try("suggest-going-together", None, 7)]),
+        {},
+        "start",
+        "suggest-going-together",
+        [],
+    ),
+    (
+        "first-half-step-done-next-one",
+        J(
+            start="suggest-going-together",
+            tries=[Try("suggest-going-together", None, 8), yes("ask-other-classes")],
+        ),
+        {},
+        "easier-anxiety",
+        "mention-your-class",
+        ["8/10"],
+    ),
+    (
+        "half-steps-done-back-to-step",
+        J(
+            start="suggest-going-together",
+            tries=[
+                Try("suggest-going-together", None, 8),
+                yes("ask-other-classes"),
+                yes("mention-your-class"),
+            ],
+        ),
+        {},
+        "start",
+        "suggest-going-together",
+        [],
+    ),
+    (
+        "two-skips-half-step",
+        J(start="suggest-coffee", tries=[skip("suggest-coffee"), skip("suggest-coffee")]),
+        {},
+        "easier-skips",
+        "walk-out-together",
+        ["2 times"],
+    ),
+    (
+        "two-skips-no-half-step-step-below",
+        J(tries=[*mastered("find-a-group"), skip("stay-the-session"), skip("stay-the-session")]),
+        {},
+        "easier-skips",
+        "find-a-group",
+        ["Go and stay"],
+    ),
+    (
+        "skip-attempt-skip-is-one-skip",
+        J(
+            start="suggest-coffee",
+            tries=[
+                skip("suggest-coffee"),
+                yes("suggest-coffee", expected=5),
+                skip("suggest-coffee"),
+            ],
+        ),
+        {},
+        "repeat",
+        "suggest-coffee",
+        [],
+    ),
     # 4: low energy -> a smaller step, never "skip"
-    ("low-energy-half-step", J(start="suggest-coffee"), {"energy": 3}, "low-energy",
-     "walk-out-together", ["3/10"]),
-    ("low-energy-step-below", J(start="ask-open-question"), {"energy": 0}, "low-energy",
-     "say-hello", ["0/10"]),
+    (
+        "low-energy-half-step",
+        J(start="suggest-coffee"),
+        {"energy": 3},
+        "low-energy",
+        "walk-out-together",
+        ["3/10"],
+    ),
+    (
+        "low-energy-step-below",
+        J(start="ask-open-question"),
+        {"energy": 0},
+        "low-energy",
+        "say-hello",
+        ["0/10"],
+    ),
     ("low-energy-first-step-itself", J(), {"energy": 2}, "low-energy", "find-a-group", ["2/10"]),
     ("energy-4-not-low", J(), {"energy": 4}, "start", "find-a-group", []),
     # "not for me" is never suggested
     ("not-for-me-step", J(steps_out=["find-a-group"]), {}, "start", "stay-the-session", []),
-    ("not-for-me-settings",
-     J(settings_out=["groups", "classes", "soft-play", "online"]), {}, "start",
-     "smile-and-eye-contact", []),
-    ("not-for-me-never-the-easier-step",
-     J(start="ask-open-question", steps_out=["say-hello"]), {"energy": 1}, "low-energy",
-     "smile-and-eye-contact", []),
-    ("not-for-me-half-step", J(start="suggest-coffee", steps_out=["walk-out-together"]),
-     {"energy": 1}, "low-energy", "mention-the-cafe", []),
-    ("not-for-me-new-setting",
-     J(tries=mastered("find-a-group", ("groups",) * 3),
-       settings_out=["classes", "soft-play", "online"]),
-     {}, "move-up", "stay-the-session", []),
+    (
+        "not-for-me-settings",
+        J(settings_out=["groups", "classes", "soft-play", "online"]),
+        {},
+        "start",
+        "smile-and-eye-contact",
+        [],
+    ),
+    (
+        "not-for-me-never-the-easier-step",
+        J(start="ask-open-question", steps_out=["say-hello"]),
+        {"energy": 1},
+        "low-energy",
+        "smile-and-eye-contact",
+        [],
+    ),
+    (
+        "not-for-me-half-step",
+        J(start="suggest-coffee", steps_out=["walk-out-together"]),
+        {"energy": 1},
+        "low-energy",
+        "mention-the-cafe",
+        [],
+    ),
+    (
+        "not-for-me-new-setting",
+        J(
+            tries=mastered("find-a-group", ("groups",) * 3),
+            settings_out=["classes", "soft-play", "online"],
+        ),
+        {},
+        "move-up",
+        "stay-the-session",
+        [],
+    ),
     # custom steps and re-ratings change the order
     ("custom-step-slots-in", J(custom=[("custom-wave", 0, [])]), {}, "start", "custom-wave", []),
-    ("custom-step-without-settings-fits-anywhere",
-     J(custom=[("custom-wave", 5, [])], settings_out=["groups", "classes", "school-gate",
-                                                      "soft-play", "online", "hosting"]),
-     {}, "start", "custom-wave", []),
-    ("re-rating-moves-a-step-up", J(ratings={"find-a-group": 9}), {}, "start",
-     "stay-the-session", []),
+    (
+        "custom-step-without-settings-fits-anywhere",
+        J(
+            custom=[("custom-wave", 5, [])],
+            settings_out=["groups", "classes", "school-gate", "soft-play", "online", "hosting"],
+        ),
+        {},
+        "start",
+        "custom-wave",
+        [],
+    ),
+    (
+        "re-rating-moves-a-step-up",
+        J(ratings={"find-a-group": 9}),
+        {},
+        "start",
+        "stay-the-session",
+        [],
+    ),
     ("re-rating-moves-a-step-down", J(ratings={"go-back": 0}), {}, "start", "go-back", []),
 ]
 
@@ -223,7 +462,11 @@ CASES: list[Any] = [
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
 )
 def test_suggest(
-    content: Content, journal: J, kwargs: dict[str, Any], kind: str, step_id: str,
+    content: Content,
+    journal: J,
+    kwargs: dict[str, Any],
+    kind: str,
+    step_id: str,
     words: list[str],
 ) -> None:
     built = journal.build()
@@ -240,9 +483,11 @@ def test_thresholds_come_from_content(content: Content) -> None:
     low = content.rules.energy.low_at_most
     assert suggest(content, Journal(), energy=low).kind == "low-energy"
     assert suggest(content, Journal(), energy=low + 1).kind == "start"
-    strict = content.rules.model_copy(update={
-        "mastery": content.rules.mastery.model_copy(update={"min_attempts": 4}),
-    })
+    strict = content.rules.model_copy(
+        update={
+            "mastery": content.rules.mastery.model_copy(update={"min_attempts": 4}),
+        }
+    )
     journal = J(tries=mastered("find-a-group")).build()
     assert suggest(content, journal).kind == "move-up"
     content.rules, saved = strict, content.rules
@@ -260,17 +505,24 @@ def test_easier_step_id(content: Content) -> None:
     assert easier(J(start="suggest-going-together")) == "ask-other-classes"
     assert easier(J(start="ask-open-question")) == "say-hello"
     assert easier(J(start="ask-open-question", steps_out=["say-hello"])) == "smile-and-eye-contact"
-    half = suggest(content, J(start="suggest-going-together",
-                              tries=[Try("suggest-going-together", None, 8),
-                                     yes("ask-other-classes")]).build())
+    half = suggest(
+        content,
+        J(
+            start="suggest-going-together",
+            tries=[Try("suggest-going-together", None, 8), yes("ask-other-classes")],
+        ).build(),
+    )
     assert (half.step_id, half.easier_step_id) == ("mention-your-class", "ask-other-classes")
 
 
 def everything_mastered(content: Content) -> list[Try]:
     tries = []
     for step in content.steps:
-        tries += [yes(step.id, step.settings[0]), yes(step.id, step.settings[-1]),
-                  yes(step.id, step.settings[0])]
+        tries += [
+            yes(step.id, step.settings[0]),
+            yes(step.id, step.settings[-1]),
+            yes(step.id, step.settings[0]),
+        ]
     return tries
 
 
@@ -330,7 +582,9 @@ def test_attempts_from_joins_and_until(content: Content) -> None:
     journal = J(tries=[yes("find-a-group"), Try("find-a-group", None, 6), skip("go-back")]).build()
     attempts = attempts_from(journal)
     assert [(a.step_id, a.tried, a.expected_anxiety) for a in attempts] == [
-        ("find-a-group", "yes", 2), ("find-a-group", None, 6), ("go-back", "no", 5),
+        ("find-a-group", "yes", 2),
+        ("find-a-group", None, 6),
+        ("go-back", "no", 5),
     ]
     assert attempts[0].plan_id == journal.plans[0].id
     assert attempts[0].fear_came_true == "no" and attempts[0].actual_anxiety == 3
@@ -343,8 +597,12 @@ def test_attempts_from_joins_and_until(content: Content) -> None:
 
 def test_progress(content: Content) -> None:
     journal = J(
-        tries=[*mastered("find-a-group"), skip("stay-the-session"), yes("stay-the-session"),
-               skip("stay-the-session")],
+        tries=[
+            *mastered("find-a-group"),
+            skip("stay-the-session"),
+            yes("stay-the-session"),
+            skip("stay-the-session"),
+        ],
         steps_out=["host-coffee-morning"],
     ).build()
     rows = {r.step.id: r for r in progress(content, journal)}
@@ -384,21 +642,33 @@ def test_ratings_for_placement(content: Content) -> None:
     ("ratings", "expected"),
     [
         pytest.param({}, "find-a-group", id="nothing-rated"),
-        pytest.param({"stay-the-session": 5, "ask-open-question": 6}, "find-a-group",
-                     id="none-easy"),
-        pytest.param({"stay-the-session": 1, "ask-open-question": 2, "suggest-going-together": 7},
-                     "go-back", id="just-above-the-hardest-easy-sample"),
+        pytest.param(
+            {"stay-the-session": 5, "ask-open-question": 6}, "find-a-group", id="none-easy"
+        ),
+        pytest.param(
+            {"stay-the-session": 1, "ask-open-question": 2, "suggest-going-together": 7},
+            "go-back",
+            id="just-above-the-hardest-easy-sample",
+        ),
         pytest.param({"stay-the-session": 0}, "smile-and-eye-contact", id="one-easy"),
-        pytest.param({"stay-the-session": 6, "suggest-going-together": 1}, "find-a-group",
-                     id="an-easy-rating-high-up-never-skips-a-hard-one-below"),
-        pytest.param({"stay-the-session": 0, "ask-open-question": 0,
-                      "suggest-going-together": 0, "invite-play-date": 3},
-                     "host-coffee-morning", id="all-easy"),
+        pytest.param(
+            {"stay-the-session": 6, "suggest-going-together": 1},
+            "find-a-group",
+            id="an-easy-rating-high-up-never-skips-a-hard-one-below",
+        ),
+        pytest.param(
+            {
+                "stay-the-session": 0,
+                "ask-open-question": 0,
+                "suggest-going-together": 0,
+                "invite-play-date": 3,
+            },
+            "host-coffee-morning",
+            id="all-easy",
+        ),
     ],
 )
-def test_placement_from_ratings(
-    content: Content, ratings: dict[str, int], expected: str
-) -> None:
+def test_placement_from_ratings(content: Content, ratings: dict[str, int], expected: str) -> None:
     assert placement_from_ratings(content, Journal(), ratings) == expected
 
 

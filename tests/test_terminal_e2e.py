@@ -99,7 +99,9 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     assert all(rating == 2 for rating in saved["ladder"]["ratings"].values())
     (place,) = saved["places"]
     assert (place["name"], place["setting"], place["recurring"]) == (
-        "Hartbeeps", "classes", "Tuesdays 10:00",
+        "Hartbeeps",
+        "classes",
+        "Tuesdays 10:00",
     )
     (plan,) = saved["plans"]
     assert (plan["energy"], plan["likelihood"], plan["expected_anxiety"]) == (4, 60, 6)
@@ -107,12 +109,17 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     (checkin,) = saved["checkins"]
     assert checkin["plan_id"] == plan["id"]
     assert (checkin["tried"], checkin["actual_anxiety"], checkin["fear_came_true"]) == (
-        "yes", 3, "no",
+        "yes",
+        3,
+        "no",
     )
     assert (checkin["mood"], checkin["energy"], checkin["proud"]) == (4, 5, "I went")
     (met,) = checkin["interactions"]
     assert (met["name"], met["child"], met["child_age"], met["where"]) == (
-        "Sarah", "Ava", "2y", "Hartbeeps",
+        "Sarah",
+        "Ava",
+        "2y",
+        "Hartbeeps",
     )
     assert (met["minutes"], met["started_by"], met["swapped_numbers"]) == (15, "me", True)
     assert (met["liked_them"], met["they_liked_me"]) == (6, 4)
@@ -139,8 +146,12 @@ def test_no_terminal_never_hangs_or_prints_escape_codes(private_home: Path) -> N
 
     env = dict(os.environ, MUMCOACH_HOME=str(private_home))
     done = subprocess.run(
-        [MUMCOACH, "checkin"], env=env, stdin=subprocess.DEVNULL, capture_output=True,
-        text=True, timeout=30,
+        [MUMCOACH, "checkin"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert done.returncode == 7
     assert "--mood" in done.stderr

@@ -1,4 +1,4 @@
-"""The command line: parse options, hand off to one function per command, render; errors end here."""
+"""The command line: parse options, hand off to one command, render; every error ends here."""
 
 from __future__ import annotations
 
@@ -45,9 +45,7 @@ class FunnelGroup(TyperGroup):
 
 
 def _debugging(ctx: typer.Context) -> bool:
-    return bool(ctx.params.get("debug")) or (
-        isinstance(ctx.obj, AppContext) and ctx.obj.debug
-    )
+    return bool(ctx.params.get("debug")) or (isinstance(ctx.obj, AppContext) and ctx.obj.debug)
 
 
 def _show_traceback_if_debug(ctx: typer.Context) -> None:

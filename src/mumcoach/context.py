@@ -1,4 +1,4 @@
-"""What a command needs — paths, store, content, prompter, console, clock — in one replaceable object."""
+"""What a command needs (paths, store, content, prompter, console, clock) in one object."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ class AppContext:
 
     @property
     def can_ask(self) -> bool:
-        """True when questions may be put to a person (a terminal, or a test's scripted prompter)."""
+        """True when questions may be put to a person (a terminal, or a scripted prompter)."""
         if self.interactive is not None:
             return self.interactive
         if self.prompter_override is not None:

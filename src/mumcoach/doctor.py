@@ -48,7 +48,9 @@ def _mode(path: Path) -> str:
 
 def _check_permissions(home: Path, journal: Path) -> Check:
     if not home.exists():
-        return Check("Permissions", True, "The data folder will be created, private, on first save.")
+        return Check(
+            "Permissions", True, "The data folder will be created, private, on first save."
+        )
     tightened = []
     for path, mode in ((home, DIR_MODE), (journal, FILE_MODE)):
         if path.exists() and not is_private(path):

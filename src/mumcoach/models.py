@@ -15,7 +15,14 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
-SETTINGS: tuple[Setting, ...] = ("groups", "classes", "school-gate", "soft-play", "online", "hosting")
+SETTINGS: tuple[Setting, ...] = (
+    "groups",
+    "classes",
+    "school-gate",
+    "soft-play",
+    "online",
+    "hosting",
+)
 Region = Literal["uk", "ie", "us", "au", "ca", "other"]
 REGIONS: tuple[Region, ...] = ("uk", "ie", "us", "au", "ca", "other")
 Answer = Literal["yes", "partly", "no"]

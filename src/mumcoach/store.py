@@ -246,7 +246,9 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def record_counts(data: Any, path: str = "", counts: dict[str, int] | None = None) -> dict[str, int]:
+def record_counts(
+    data: Any, path: str = "", counts: dict[str, int] | None = None
+) -> dict[str, int]:
     """How many records (objects inside lists) sit at each path, e.g. 'checkins.interactions'."""
     counts = {} if counts is None else counts
     if isinstance(data, dict):

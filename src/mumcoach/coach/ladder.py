@@ -15,8 +15,15 @@ if TYPE_CHECKING:
 
 Status = Literal["new", "trying", "mastered", "not-for-me"]
 Kind = Literal[
-    "start", "placement", "repeat", "move-up", "new-setting", "easier-anxiety", "easier-skips",
-    "low-energy", "all-mastered",
+    "start",
+    "placement",
+    "repeat",
+    "move-up",
+    "new-setting",
+    "easier-anxiety",
+    "easier-skips",
+    "low-energy",
+    "all-mastered",
 ]
 REAL = ("yes", "partly")  # a "real attempt": the step was tried, at least partly
 CUSTOM_SOURCE = "your own step"
@@ -69,8 +76,11 @@ def effective_ladder(content: Content, journal: Journal) -> list[LadderStep]:
     ratings = journal.ladder.ratings
     items: list[Step | CustomStep] = [*content.steps, *journal.ladder.custom_steps]
     keys = [(ratings.get(item.id, item.difficulty), i) for i, item in enumerate(items)]
-    moved = [i for i, item in enumerate(items)
-             if i >= len(content.steps) or keys[i][0] != item.difficulty]
+    moved = [
+        i
+        for i, item in enumerate(items)
+        if i >= len(content.steps) or keys[i][0] != item.difficulty
+    ]
     order = [i for i in range(len(content.steps)) if i not in moved]
     for i in sorted(moved, key=lambda m: keys[m]):
         at = next((n for n, j in enumerate(order) if keys[j] > keys[i]), len(order))
@@ -83,19 +93,32 @@ def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> L
 
     if isinstance(item, Step):
         step = LadderStep(
-            id=item.id, title=item.title, difficulty=ratings.get(item.id, item.difficulty),
-            default_difficulty=item.difficulty, position=position, settings=tuple(item.settings),
-            safety_behaviour=item.safety_behaviour, if_then=item.if_then, online=item.online,
-            tips=tuple(item.tips), source=item.source,
+            id=item.id,
+            title=item.title,
+            difficulty=ratings.get(item.id, item.difficulty),
+            default_difficulty=item.difficulty,
+            position=position,
+            settings=tuple(item.settings),
+            safety_behaviour=item.safety_behaviour,
+            if_then=item.if_then,
+            online=item.online,
+            tips=tuple(item.tips),
+            source=item.source,
         )
         halves = sorted(
             (_half(h, step, ratings) for h in item.half_steps), key=lambda h: h.difficulty
         )
         return replace(step, half_steps=tuple(halves))
     return LadderStep(
-        id=item.id, title=item.title, difficulty=ratings.get(item.id, item.difficulty),
-        default_difficulty=item.difficulty, position=position, settings=tuple(item.settings),
-        safety_behaviour=item.safety_behaviour, if_then=item.if_then, source=CUSTOM_SOURCE,
+        id=item.id,
+        title=item.title,
+        difficulty=ratings.get(item.id, item.difficulty),
+        default_difficulty=item.difficulty,
+        position=position,
+        settings=tuple(item.settings),
+        safety_behaviour=item.safety_behaviour,
+        if_then=item.if_then,
+        source=CUSTOM_SOURCE,
         custom=True,
     )
 
@@ -103,9 +126,15 @@ def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> L
 def _half(half: HalfStep, parent: LadderStep, ratings: dict[str, int]) -> LadderStep:
     """A half-step borrows its step's settings, safety behaviour and tips, not its if-then."""
     return LadderStep(
-        id=half.id, title=half.title, difficulty=ratings.get(half.id, half.difficulty),
-        default_difficulty=half.difficulty, position=parent.position, settings=parent.settings,
-        safety_behaviour=parent.safety_behaviour, tips=parent.tips, source=parent.source,
+        id=half.id,
+        title=half.title,
+        difficulty=ratings.get(half.id, half.difficulty),
+        default_difficulty=half.difficulty,
+        position=parent.position,
+        settings=parent.settings,
+        safety_behaviour=parent.safety_behaviour,
+        tips=parent.tips,
+        source=parent.source,
         half_of=parent.id,
     )
 
@@ -167,12 +196,18 @@ def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
     out = []
     for plan in plans:
         done = checkins.get(plan.id)
-        out.append(Attempt(
-            plan_id=plan.id, step_id=plan.step_id, date=plan.date, setting=plan.setting,
-            expected_anxiety=plan.expected_anxiety, tried=done.tried if done else None,
-            fear_came_true=done.fear_came_true if done else None,
-            actual_anxiety=done.actual_anxiety if done else None,
-        ))
+        out.append(
+            Attempt(
+                plan_id=plan.id,
+                step_id=plan.step_id,
+                date=plan.date,
+                setting=plan.setting,
+                expected_anxiety=plan.expected_anxiety,
+                tried=done.tried if done else None,
+                fear_came_true=done.fear_came_true if done else None,
+                actual_anxiety=done.actual_anxiety if done else None,
+            )
+        )
     return out
 
 
@@ -237,14 +272,23 @@ def _track(step_id: str, attempts: Sequence[Attempt], content: Content) -> _Trac
         elif a.tried == "no":
             skips, last_skip = skips + 1, i
         if mastered_at is None and (
-            n >= rule.min_attempts and latest is not None
-            and latest <= rule.max_expected_anxiety and fnh >= rule.min_fear_not_happened
+            n >= rule.min_attempts
+            and latest is not None
+            and latest <= rule.max_expected_anxiety
+            and fnh >= rule.min_fear_not_happened
         ):
             mastered_at = i
     return _Track(
-        attempts=n, skips=skips, latest_expected=latest, latest_expected_at=latest_at,
-        last_skip_at=last_skip, fear_not_happened=fnh, settings_tried=tuple(settings),
-        planned=planned, mastered_at=mastered_at, real_at=tuple(real_at),
+        attempts=n,
+        skips=skips,
+        latest_expected=latest,
+        latest_expected_at=latest_at,
+        last_skip_at=last_skip,
+        fear_not_happened=fnh,
+        settings_tried=tuple(settings),
+        planned=planned,
+        mastered_at=mastered_at,
+        real_at=tuple(real_at),
     )
 
 
@@ -278,8 +322,9 @@ class _State:
 
 
 def _state(content: Content, journal: Journal, until: date | None) -> _State:
-    return _State(content, journal, effective_ladder(content, journal),
-                  attempts_from(journal, until), {})
+    return _State(
+        content, journal, effective_ladder(content, journal), attempts_from(journal, until), {}
+    )
 
 
 def progress(content: Content, journal: Journal, until: date | None = None) -> list[StepProgress]:
@@ -291,9 +336,14 @@ def progress(content: Content, journal: Journal, until: date | None = None) -> l
 def _progress_of(st: _State, step: LadderStep) -> StepProgress:
     t = st.track(step)
     return StepProgress(
-        step=step, status=st.status(step), attempts=t.attempts, skips=t.skips,
-        latest_expected=t.latest_expected, fear_not_happened=t.fear_not_happened,
-        settings_tried=t.settings_tried, planned=t.planned,
+        step=step,
+        status=st.status(step),
+        attempts=t.attempts,
+        skips=t.skips,
+        latest_expected=t.latest_expected,
+        fear_not_happened=t.fear_not_happened,
+        settings_tried=t.settings_tried,
+        planned=t.planned,
         mastered_on=st.attempts[t.mastered_at].date if t.mastered_at is not None else None,
     )
 
@@ -411,7 +461,7 @@ def suggest(
     available = st.available()
     if not available:
         raise NothingToSuggest(
-            "Every step is marked \"not for me\" right now. Undo one with `mumcoach ladder "
+            'Every step is marked "not for me" right now. Undo one with `mumcoach ladder '
             "not-for-me STEP --undo`, or add your own with `mumcoach ladder add`."
         )
     low = energy is not None and energy <= content.rules.energy.low_at_most
@@ -433,8 +483,12 @@ def _make(
 ) -> Suggestion:
     options = _easier_options(st, step)
     return Suggestion(
-        step_id=step.id, title=step.title, reason=reason,
-        easier_step_id=options[0].id if options else None, kind=kind, setting=setting,
+        step_id=step.id,
+        title=step.title,
+        reason=reason,
+        easier_step_id=options[0].id if options else None,
+        kind=kind,
+        setting=setting,
     )
 
 
@@ -455,9 +509,7 @@ def _new_setting(st: _State, working: LadderStep, setting: str | None) -> Sugges
     assert t.mastered_at is not None
     if len(t.settings_tried) != 1:
         return None
-    moved_on = any(
-        a.real and a.step_id != recent.id for a in st.attempts[t.mastered_at + 1 :]
-    )
+    moved_on = any(a.real and a.step_id != recent.id for a in st.attempts[t.mastered_at + 1 :])
     fresh = _fresh_settings(st, recent)
     if setting is not None:
         fresh = [s for s in fresh if s == setting]
@@ -511,12 +563,17 @@ def _working_step(st: _State, working: LadderStep) -> Suggestion:
             reason = say("reason.start", step=working.title)
         return _make(st, working, "placement", reason)
     if t.attempts:
-        return _make(st, working, "repeat",
-                     say("reason.repeat", step=working.title, attempts=t.attempts))
+        return _make(
+            st, working, "repeat", say("reason.repeat", step=working.title, attempts=t.attempts)
+        )
     prev = _previous(st, working)
     if prev is not None and st.mastered(prev):
-        reason = say("reason.move_up", previous=prev.title,
-                     attempts=st.track(prev).attempts, step=working.title)
+        reason = say(
+            "reason.move_up",
+            previous=prev.title,
+            attempts=st.track(prev).attempts,
+            step=working.title,
+        )
         return _make(st, working, "move-up", reason)
     return _make(st, working, "start", say("reason.start", step=working.title))
 
@@ -550,8 +607,11 @@ def ratings_for_placement(content: Content) -> list[str]:
     """
     picked: list[str] = []
     for target in PLACEMENT_TARGETS:
-        choices = [(abs(s.difficulty - target), i, s.id)
-                   for i, s in enumerate(content.steps) if s.id not in picked]
+        choices = [
+            (abs(s.difficulty - target), i, s.id)
+            for i, s in enumerate(content.steps)
+            if s.id not in picked
+        ]
         if choices:
             picked.append(min(choices)[2])
     return picked

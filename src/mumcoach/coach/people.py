@@ -171,17 +171,13 @@ def hours_together(journal: Journal, person: Person, pairs: Together | None = No
     return minutes / 60
 
 
-def invitations(
-    journal: Journal, person: Person, pairs: Together | None = None
-) -> tuple[int, int]:
+def invitations(journal: Journal, person: Person, pairs: Together | None = None) -> tuple[int, int]:
     """(invitations I made to her, invitations she made to me)."""
     together = [i for _, i in _pairs(journal, person, pairs)]
     return sum(i.invited for i in together), sum(i.invited_me for i in together)
 
 
-def unreturned_invitations(
-    journal: Journal, person: Person, pairs: Together | None = None
-) -> int:
+def unreturned_invitations(journal: Journal, person: Person, pairs: Together | None = None) -> int:
     """Invitations I made since the last one she made to me.
 
     An interaction where she invited me counts as returned, even if I invited her then too.

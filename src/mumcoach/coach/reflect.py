@@ -15,7 +15,9 @@ def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> l
     lines = [content.say("reflect.partly_tried")] if checkin.tried == "partly" else []
     if plan.fear and checkin.fear_came_true == "no":
         likelihood = plan.likelihood if plan.likelihood is not None else "some"
-        lines.append(content.say("reflect.fear_not_happened", fear=plan.fear, likelihood=likelihood))
+        lines.append(
+            content.say("reflect.fear_not_happened", fear=plan.fear, likelihood=likelihood)
+        )
     elif plan.fear and checkin.fear_came_true == "partly":
         lines.append(content.say("reflect.fear_partly", fear=plan.fear))
     elif plan.fear and checkin.fear_came_true == "yes":
@@ -36,7 +38,8 @@ def liking_gap_line(content: Content, checkin: CheckIn) -> str | None:
     gaps = [
         (i.liked_them - i.they_liked_me, i)
         for i in checkin.interactions
-        if i.liked_them is not None and i.they_liked_me is not None
+        if i.liked_them is not None
+        and i.they_liked_me is not None
         and i.they_liked_me < i.liked_them
     ]
     if not gaps:

@@ -261,15 +261,17 @@ def per_step(
     charts = []
     for step_id, group in by_step.items():
         result = experiments(group)
-        charts.append(StepChart(
-            step_id=step_id,
-            title=titles.get(step_id, (0, step_id))[1],
-            planned=len(group),
-            tested=result.tested,
-            pairs=result.pairs,
-            mean_expected_anxiety=result.mean_expected_anxiety,
-            mean_actual_anxiety=result.mean_actual_anxiety,
-        ))
+        charts.append(
+            StepChart(
+                step_id=step_id,
+                title=titles.get(step_id, (0, step_id))[1],
+                planned=len(group),
+                tested=result.tested,
+                pairs=result.pairs,
+                mean_expected_anxiety=result.mean_expected_anxiety,
+                mean_actual_anxiety=result.mean_actual_anxiety,
+            )
+        )
     return tuple(sorted(charts, key=lambda c: titles.get(c.step_id, (10**6, ""))[0]))
 
 
@@ -340,11 +342,16 @@ def people_pass(
     )
     return (
         PeopleWeek(
-            new=new, moved=moved, connected=len(week.connected),
-            hours_together=round(week.minutes / 60, 1), reciprocity=notes,
+            new=new,
+            moved=moved,
+            connected=len(week.connected),
+            hours_together=round(week.minutes / 60, 1),
+            reciprocity=notes,
         ),
         Funnel(
-            names_learned=len(new), chats=week.chats, numbers_swapped=week.numbers,
+            names_learned=len(new),
+            chats=week.chats,
+            numbers_swapped=week.numbers,
             meetups=week.meetups,
         ),
         (mean(week.gaps), len(week.gaps)),
@@ -356,7 +363,9 @@ def _person_seed(first_met: date | None, created: date, name: str, start: date) 
     met = first_met or created
     known = met < start
     return _Person(
-        name=name, known_before=known, first_seen=met,
+        name=name,
+        known_before=known,
+        first_seen=met,
         rank_before=STAGES.index("names") if known else -1,
         rank_end=STAGES.index("names"),
     )
@@ -441,7 +450,8 @@ def headline(content: Content, tested: Experiments, people: PeopleWeek, checkins
     if tested.tested:
         return content.say(
             "review.headline.experiments",
-            not_happened=tested.feared_not_happened, tested=tested.tested,
+            not_happened=tested.feared_not_happened,
+            tested=tested.tested,
         )
     if people.connected:
         return content.say("review.headline.people", people=people.connected)

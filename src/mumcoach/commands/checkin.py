@@ -36,9 +36,7 @@ def checkin(
     tried: Annotated[
         str | None, typer.Option(help="Did you try your planned step? yes, partly or no.")
     ] = None,
-    anxiety: Annotated[
-        int | None, typer.Option(help="How anxious it actually felt, 0–10.")
-    ] = None,
+    anxiety: Annotated[int | None, typer.Option(help="How anxious it actually felt, 0–10.")] = None,
     fear_came_true: Annotated[
         str | None, typer.Option(help="Did the feared outcome happen? yes, partly or no.")
     ] = None,
@@ -55,8 +53,15 @@ def checkin(
 
     app = app_context(ctx)
     flags = {
-        "date": date, "mood": mood, "energy": energy, "tried": tried, "anxiety": anxiety,
-        "fear_came_true": fear_came_true, "what": what, "learned": learned, "proud": proud,
+        "date": date,
+        "mood": mood,
+        "energy": energy,
+        "tried": tried,
+        "anxiety": anxiety,
+        "fear_came_true": fear_came_true,
+        "what": what,
+        "learned": learned,
+        "proud": proud,
         "met": met,
     }
     asker = make_asker(app, answers, flags, CHECKIN_KEYS)

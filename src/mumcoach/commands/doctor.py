@@ -8,9 +8,9 @@ from mumcoach.commands import app_context
 
 
 def register(app: typer.Typer) -> None:
-    app.command(help="Check the journal, content, permissions and backups, and say where they are.")(
-        doctor
-    )
+    app.command(
+        help="Check the journal, content, permissions and backups, and say where they are."
+    )(doctor)
 
 
 def doctor(ctx: typer.Context) -> None:

@@ -45,8 +45,13 @@ def init(
 
     app = app_context(ctx)
     flags = {
-        "name": name, "region": region, "child": child, "not_for_me": not_for_me, "goal": goal,
-        "rate": rate, "start_step": start_step,
+        "name": name,
+        "region": region,
+        "child": child,
+        "not_for_me": not_for_me,
+        "goal": goal,
+        "rate": rate,
+        "start_step": start_step,
     }
     asker = make_asker(app, answers, flags, INIT_KEYS)
     run_onboarding(app, asker, app.store.load())
@@ -71,6 +76,7 @@ def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
         else:
             show_crisis(app, region_of(journal))
         return
+
     def save(j: Journal) -> Journal:
         apply_onboarding(j, answers, app.content, today)
         return j

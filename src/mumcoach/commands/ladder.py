@@ -77,7 +77,7 @@ def rate(
         journal.ladder.ratings = {**journal.ladder.ratings, step.id: value}
         default = step.default_difficulty
         was = f" (the default is {default})" if value != default else ""
-        return f"Saved: \"{step.title}\" is {value}/10 for you{was}. Your ladder is in your order."
+        return f'Saved: "{step.title}" is {value}/10 for you{was}. Your ladder is in your order.'
 
     app.console.print(app.store.update(change))
 
@@ -120,14 +120,18 @@ def add(
     ] = None,
     setting: Annotated[
         list[str] | None,
-        typer.Option("--setting", metavar="S", help="Where it fits (repeatable): groups, classes, "
-                     "school-gate, soft-play, online, hosting."),
+        typer.Option(
+            "--setting",
+            metavar="S",
+            help="Where it fits (repeatable): groups, classes, "
+            "school-gate, soft-play, online, hosting.",
+        ),
     ] = None,
     drop: Annotated[
         str | None, typer.Option("--drop", help="One safety behaviour to drop while doing it.")
     ] = None,
     if_then: Annotated[
-        str | None, typer.Option("--if-then", help="Your plan: \"If …, then I'll …\".")
+        str | None, typer.Option("--if-then", help='Your plan: "If …, then I\'ll …".')
     ] = None,
 ) -> None:
     from mumcoach.errors import BadInput
@@ -137,7 +141,7 @@ def add(
     today = app.today()
     name = " ".join(title.split())
     if not name:
-        raise BadInput("The step needs a title, e.g. mumcoach ladder add \"Wave at the gate\".")
+        raise BadInput('The step needs a title, e.g. mumcoach ladder add "Wave at the gate".')
     if difficulty is None:
         raise BadInput("Say how hard it feels with --difficulty N (0–10).")
     value = _zero_to_ten(difficulty, "--difficulty")
@@ -148,13 +152,19 @@ def add(
 
     def change(journal: Journal) -> str:
         taken = {c.id for c in journal.ladder.custom_steps}
-        step = CustomStep.model_validate({
-            "id": _unique_id(name, taken), "title": name, "difficulty": value,
-            "settings": list(dict.fromkeys(settings)), "safety_behaviour": _clean(drop),
-            "if_then": _clean(if_then), "created": today,
-        })
+        step = CustomStep.model_validate(
+            {
+                "id": _unique_id(name, taken),
+                "title": name,
+                "difficulty": value,
+                "settings": list(dict.fromkeys(settings)),
+                "safety_behaviour": _clean(drop),
+                "if_then": _clean(if_then),
+                "created": today,
+            }
+        )
         journal.ladder.custom_steps = [*journal.ladder.custom_steps, step]
-        return f"Added \"{name}\" ({value}/10) to your ladder as {step.id}. Your steps count."
+        return f'Added "{name}" ({value}/10) to your ladder as {step.id}. Your steps count.'
 
     app.console.print(app.store.update(change))
 
@@ -191,13 +201,13 @@ def _mark_step(content: Content, journal: Journal, step_id: str, *, undo: bool) 
     marked = list(journal.ladder.not_for_me)
     if undo:
         if step.id not in marked:
-            return f"\"{step.title}\" wasn't marked \"not for me\"; nothing to change."
+            return f'"{step.title}" wasn\'t marked "not for me"; nothing to change.'
         journal.ladder.not_for_me = [s for s in marked if s != step.id]
-        return f"\"{step.title}\" is back on your ladder."
+        return f'"{step.title}" is back on your ladder.'
     if step.id in marked:
-        return f"\"{step.title}\" is already marked \"not for me\"."
+        return f'"{step.title}" is already marked "not for me".'
     journal.ladder.not_for_me = [*marked, step.id]
-    return f"\"{step.title}\": {content.say('not_for_me.ok')}"
+    return f'"{step.title}": {content.say("not_for_me.ok")}'
 
 
 def _mark_setting(
@@ -208,13 +218,13 @@ def _mark_setting(
     current = list(journal.profile.not_for_me) if journal.profile else []
     if undo:
         if setting not in current:
-            return f"{setting} wasn't marked \"not for me\"; nothing to change."
+            return f'{setting} wasn\'t marked "not for me"; nothing to change.'
         assert journal.profile is not None
         journal.profile.not_for_me = [s for s in current if s != setting]
         journal.profile.updated = today
         return f"Back in: {setting}. Steps there can be suggested again."
     if setting in current:
-        return f"{setting} is already marked \"not for me\"."
+        return f'{setting} is already marked "not for me".'
     if journal.profile is None:
         journal.profile = Profile(created=today)
     journal.profile.not_for_me = [*current, setting]  # type: ignore[list-item]

@@ -46,17 +46,13 @@ def plan(
     ] = None,
     if_then: Annotated[str | None, typer.Option(help="Your if-then plan.")] = None,
     fear: Annotated[str | None, typer.Option(help="What you fear will happen.")] = None,
-    likelihood: Annotated[
-        int | None, typer.Option(help="How likely that feels, 0–100 %.")
-    ] = None,
+    likelihood: Annotated[int | None, typer.Option(help="How likely that feels, 0–100 %.")] = None,
     expect: Annotated[
         int | None, typer.Option(help="How anxious you expect to feel, 0–10.")
     ] = None,
     energy: Annotated[int | None, typer.Option(help="Your energy today, 0–10.")] = None,
     answers: Annotated[Path | None, AnswersOption] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the saved plan as JSON.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the saved plan as JSON.")] = False,
 ) -> None:
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.onboarding import default_profile
@@ -64,8 +60,15 @@ def plan(
 
     app = app_context(ctx)
     flags = {
-        "date": date, "place": place, "setting": setting, "recurring": recurring, "step": step,
-        "if_then": if_then, "fear": fear, "likelihood": likelihood, "expect": expect,
+        "date": date,
+        "place": place,
+        "setting": setting,
+        "recurring": recurring,
+        "step": step,
+        "if_then": if_then,
+        "fear": fear,
+        "likelihood": likelihood,
+        "expect": expect,
         "energy": energy,
     }
     asker = make_asker(app, answers, flags, PLAN_KEYS)
@@ -115,9 +118,7 @@ def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft)
     from mumcoach.views.coaching import plan_card
 
     step = find_step(app.content, journal, saved.step_id)
-    easier = (
-        find_step(app.content, journal, saved.easier_step_id) if saved.easier_step_id else None
-    )
+    easier = find_step(app.content, journal, saved.easier_step_id) if saved.easier_step_id else None
     place = next((p for p in journal.places if p.id == saved.place_id), None)
     cues = people_for_place(journal, place.id if place else None, place.name if place else None)
     app.console.print(plan_card(app.content, saved, step, place, easier, cues))

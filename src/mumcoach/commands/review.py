@@ -31,8 +31,9 @@ def review(
     ] = None,
     days: Annotated[
         str | None,
-        typer.Option(help="How many days to look back over, ending on --end (default 7).",
-                     metavar="N"),
+        typer.Option(
+            help="How many days to look back over, ending on --end (default 7).", metavar="N"
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the same numbers as JSON (never asks).")

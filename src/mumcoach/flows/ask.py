@@ -136,9 +136,15 @@ class Asker:
         if not self._missing(key, question, False):
             return default
         while True:
-            typed = self._prompter().text(
-                key, f"{question} ({low}–{high}, blank to skip)", "" if default is None else str(default)
-            ).strip()
+            typed = (
+                self._prompter()
+                .text(
+                    key,
+                    f"{question} ({low}–{high}, blank to skip)",
+                    "" if default is None else str(default),
+                )
+                .strip()
+            )
             if not typed:
                 return None
             try:
@@ -225,7 +231,9 @@ def check_int(key: str, value: Any, low: int, high: int) -> int:
             raise ValueError
         number = int(value)
     except (TypeError, ValueError):
-        raise BadInput(f"{key} ({flag(key)}) must be a whole number from {low} to {high}.") from None
+        raise BadInput(
+            f"{key} ({flag(key)}) must be a whole number from {low} to {high}."
+        ) from None
     if not low <= number <= high:
         raise BadInput(f"{key} ({flag(key)}) must be a whole number from {low} to {high}.")
     return number

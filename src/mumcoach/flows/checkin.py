@@ -13,12 +13,33 @@ from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Person, Plan
 from mumcoach.prompter import Choice
 
 CHECKIN_KEYS = (
-    "date", "mood", "energy", "tried", "anxiety", "fear_came_true", "what", "learned", "proud",
-    "met", "people",
+    "date",
+    "mood",
+    "energy",
+    "tried",
+    "anxiety",
+    "fear_came_true",
+    "what",
+    "learned",
+    "proud",
+    "met",
+    "people",
 )
 PERSON_KEYS = (
-    "name", "child", "child_age", "where", "detail", "minutes", "started_by", "swapped_numbers",
-    "meetup", "invited", "invited_me", "liked_them", "they_liked_me", "follow_up",
+    "name",
+    "child",
+    "child_age",
+    "where",
+    "detail",
+    "minutes",
+    "started_by",
+    "swapped_numbers",
+    "meetup",
+    "invited",
+    "invited_me",
+    "liked_them",
+    "they_liked_me",
+    "follow_up",
     "follow_up_due",
 )
 PERSON_FLAGS = {
@@ -51,9 +72,7 @@ def open_plan(journal: Journal, day: date, open_days: int) -> Plan | None:
     """The newest plan dated within `open_days` before `day` that no check-in has tested yet."""
     tested = {c.plan_id for c in journal.checkins if c.plan_id}
     earliest = day - timedelta(days=open_days)
-    candidates = [
-        p for p in journal.plans if earliest <= p.date <= day and p.id not in tested
-    ]
+    candidates = [p for p in journal.plans if earliest <= p.date <= day and p.id not in tested]
     return max(candidates, key=lambda p: (p.date, p.created_at), default=None)
 
 
@@ -104,7 +123,8 @@ class CheckInFlow:
             self._set("actual_anxiety", a.scale("anxiety", q("anxiety"), 0, 10))
             if plan.fear or a.given("fear_came_true"):
                 self._set(
-                    "fear_came_true", a.select("fear_came_true", q("fear_came_true"), answer_choices())
+                    "fear_came_true",
+                    a.select("fear_came_true", q("fear_came_true"), answer_choices()),
                 )
         self._set("what", a.text("what", q("what")))
         self._set("learned", a.text("learned", q("learned")))
@@ -134,7 +154,9 @@ class CheckInFlow:
             if not self.current.fields.get("name"):
                 self.draft.people.pop()
             self.current = None
-            more = a.yes_no("another_person", self.content.question("another_person"), default=False)
+            more = a.yes_no(
+                "another_person", self.content.question("another_person"), default=False
+            )
 
     def _scripted_people(self) -> list[dict[str, Any]] | None:
         """People from the answers file and --met flags, or None to ask interactively."""
@@ -191,11 +213,14 @@ class CheckInFlow:
         if met.fields["follow_up"] or a.given("follow_up_due"):
             default_due = self.draft.date + timedelta(days=FOLLOW_UP_DAYS)
             met.fields["follow_up_due"] = a.when(
-                "follow_up_due", q("follow_up_due"), default=default_due, relative_to=self.draft.date
+                "follow_up_due",
+                q("follow_up_due"),
+                default=default_due,
+                relative_to=self.draft.date,
             )
 
     def _person_flags(self, a: Asker) -> None:
-        """Numbers, meet-up and invitations: one tick-box question when asking, four keys in files."""
+        """Numbers, meet-up, invitations: one tick-box question when asking, four keys in files."""
         assert self.current is not None
         if not a.interactive or any(a.given(k) for k in PERSON_FLAGS):
             for key, title in PERSON_FLAGS.items():

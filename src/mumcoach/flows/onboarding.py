@@ -1,4 +1,4 @@
-"""Onboarding (`mumcoach init`): name, region, children, settings, goal and a place on the ladder."""
+"""Onboarding (`mumcoach init`): name, region, children, settings, goal, a place on the ladder."""
 
 from __future__ import annotations
 
@@ -70,14 +70,14 @@ def parse_ratings(value: Any, content: Content) -> dict[str, int]:
     for step_id, number in pairs:
         step_id = step_id.strip()
         if step_id not in known:
-            raise BadInput(f"rate (--rate) names an unknown step {step_id!r}; see `mumcoach ladder`.")
+            raise BadInput(
+                f"rate (--rate) names an unknown step {step_id!r}; see `mumcoach ladder`."
+            )
         ratings[step_id] = check_int("rate", number, 0, 10)
     return ratings
 
 
-def ask_onboarding(
-    asker: Asker, content: Content, journal: Journal, today: date
-) -> Onboarding:
+def ask_onboarding(asker: Asker, content: Content, journal: Journal, today: date) -> Onboarding:
     """Ask (or read from answers) every onboarding question; existing answers are the defaults."""
     from mumcoach.coach.ladder import ratings_for_placement
 

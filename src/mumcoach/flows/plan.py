@@ -1,4 +1,4 @@
-"""The plan flow (`mumcoach plan`): a place, one suggested step, an if-then plan and a prediction."""
+"""The plan flow (`mumcoach plan`): a place, one suggested step, an if-then plan, a prediction."""
 
 from __future__ import annotations
 
@@ -21,7 +21,15 @@ from mumcoach.models import SETTINGS, Journal, Place, Plan
 from mumcoach.prompter import Choice
 
 PLAN_KEYS = (
-    "date", "place", "setting", "recurring", "step", "if_then", "fear", "likelihood", "expect",
+    "date",
+    "place",
+    "setting",
+    "recurring",
+    "step",
+    "if_then",
+    "fear",
+    "likelihood",
+    "expect",
     "energy",
 )
 NEW_PLACE = "__new__"

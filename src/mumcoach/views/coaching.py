@@ -49,7 +49,7 @@ def plan_card(
     easier: LadderStep | None,
     cues: Sequence[PersonCue] = (),
 ) -> RenderableType:
-    """The card to take along: step, if-then, prediction, what to drop, openers, who may be there."""
+    """The card to take along: step, if-then, prediction, what to drop, openers, who's there."""
     where = f" at {place.name}" if place else ""
     parts: list[RenderableType] = [Text(step.title, style="bold magenta")]
     if plan.reason:
@@ -97,9 +97,7 @@ def notes_view(notes: Sequence[str]) -> RenderableType:
     return Panel(Group(*(Text(n) for n in notes)), border_style="yellow")
 
 
-def welcome_view(
-    content: Content, name: str | None, suggestion: Suggestion
-) -> RenderableType:
+def welcome_view(content: Content, name: str | None, suggestion: Suggestion) -> RenderableType:
     hello = f"Welcome, {name}." if name else "Welcome."
     parts: list[RenderableType] = [
         Text(hello, style="bold"),

@@ -12,13 +12,16 @@ from rich.text import Text
 from mumcoach.coach.ladder import StepProgress, Suggestion
 
 STATUS_LABELS = {
-    "new": "new", "trying": "trying", "mastered": "mastered", "not-for-me": "not for me",
+    "new": "new",
+    "trying": "trying",
+    "mastered": "mastered",
+    "not-for-me": "not for me",
 }
 STATUS_STYLES = {"new": "", "trying": "cyan", "mastered": "green", "not-for-me": "dim"}
 
 
 def difficulty_label(row: StepProgress) -> str:
-    """"4" for a default rating, "6 (default 4)" once she has re-rated it."""
+    """ "4" for a default rating, "6 (default 4)" once she has re-rated it."""
     step = row.step
     if step.rated and not step.custom:
         return f"{step.difficulty} (default {step.default_difficulty})"
@@ -36,9 +39,12 @@ def ladder_table(rows: Sequence[StepProgress]) -> Table:
         title = row.step.title + (" (your own)" if row.step.custom else "")
         style = "dim" if row.status == "not-for-me" else ""
         table.add_row(
-            str(row.step.position), Text(title, style=style), difficulty_label(row),
+            str(row.step.position),
+            Text(title, style=style),
+            difficulty_label(row),
             Text(STATUS_LABELS[row.status], style=STATUS_STYLES[row.status]),
-            str(row.attempts), style=style,
+            str(row.attempts),
+            style=style,
         )
     return table
 

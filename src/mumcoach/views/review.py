@@ -92,8 +92,10 @@ def title(review: WeeklyReview) -> Text:
 
 def checkins_text(review: WeeklyReview) -> str:
     streak = review.streak_days
-    streak_text = f"a {streak}-day streak" if streak > 1 else (
-        "a 1-day streak" if streak == 1 else "no streak running right now"
+    streak_text = (
+        f"a {streak}-day streak"
+        if streak > 1
+        else ("a 1-day streak" if streak == 1 else "no streak running right now")
     )
     return f"{plural(review.checkins, 'check-in')} · {streak_text}"
 
@@ -138,11 +140,15 @@ def anxiety_view(e: Experiments, charts: Sequence[StepChart]) -> RenderableType:
         if c.mean_expected_anxiety is None or c.mean_actual_anxiety is None:
             continue
         chart.add_row(
-            clip(c.title), "expected", Text(bar(c.mean_expected_anxiety, 10), style="yellow"),
+            clip(c.title),
+            "expected",
+            Text(bar(c.mean_expected_anxiety, 10), style="yellow"),
             number(c.mean_expected_anxiety),
         )
         chart.add_row(
-            "", "felt", Text(bar(c.mean_actual_anxiety, 10), style="green"),
+            "",
+            "felt",
+            Text(bar(c.mean_actual_anxiety, 10), style="green"),
             number(c.mean_actual_anxiety),
         )
     return Group(head, chart)
@@ -164,12 +170,14 @@ def liking_text(gap: float | None, count: int) -> str:
 
 def funnel_text(review: WeeklyReview) -> str:
     f = review.funnel
-    return " → ".join((
-        plural(f.names_learned, "name learned", "names learned"),
-        plural(f.chats, "chat"),
-        plural(f.numbers_swapped, "number swapped", "numbers swapped"),
-        plural(f.meetups, "meet-up"),
-    ))
+    return " → ".join(
+        (
+            plural(f.names_learned, "name learned", "names learned"),
+            plural(f.chats, "chat"),
+            plural(f.numbers_swapped, "number swapped", "numbers swapped"),
+            plural(f.meetups, "meet-up"),
+        )
+    )
 
 
 def people_text(review: WeeklyReview) -> str:
@@ -200,10 +208,12 @@ def followups_view(items: Sequence[DueFollowUp], end: date) -> RenderableType:
 
 
 def reciprocity_view(review: WeeklyReview, content: Content) -> RenderableType:
-    return Group(*(
-        Text(content.say("reciprocity.note", name=r.name, count=r.count))
-        for r in review.people.reciprocity
-    ))
+    return Group(
+        *(
+            Text(content.say("reciprocity.note", name=r.name, count=r.count))
+            for r in review.people.reciprocity
+        )
+    )
 
 
 def days_view(daily: Sequence[Day]) -> RenderableType:
@@ -240,7 +250,7 @@ def loneliness_view(points: Sequence[LonelinessPoint], content: Content) -> Rend
 
 def focus_text(review: WeeklyReview, content: Content) -> str:
     if review.focus is None:
-        return "Every step is marked \"not for me\" right now: `mumcoach ladder` to change that."
+        return 'Every step is marked "not for me" right now: `mumcoach ladder` to change that.'
     return content.say("review.focus", step=review.focus.title, reason=review.focus.reason)
 
 
@@ -267,7 +277,11 @@ def review_view(review: WeeklyReview, content: Content) -> RenderableType:
     if review.loneliness:
         rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
     parts: list[RenderableType] = [
-        title(review), Text(review.headline), Text(""), rows, Text(""),
+        title(review),
+        Text(review.headline),
+        Text(""),
+        rows,
+        Text(""),
         Text(focus_text(review, content), style="bold"),
     ]
     if review.signpost:
@@ -287,7 +301,11 @@ def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
     if review.loneliness:
         rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
     parts: list[RenderableType] = [
-        title(review), Text(content.say("review.empty")), Text(""), rows, Text(""),
+        title(review),
+        Text(content.say("review.empty")),
+        Text(""),
+        rows,
+        Text(""),
         Text(focus_text(review, content), style="bold"),
     ]
     if review.signpost:
