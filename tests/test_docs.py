@@ -1,4 +1,4 @@
-"""The README cannot drift: commands, exit codes, JSON keys and the answers-file examples it shows."""
+"""The README cannot drift: commands, exit codes, JSON keys and its answers-file examples."""
 
 from __future__ import annotations
 
