@@ -360,3 +360,13 @@ def test_the_funnel_in_a_real_process(how: str, args: list[str], code: int, stde
     )
     assert debug.returncode == code
     assert b"Traceback (most recent call last)" in debug.stderr
+
+
+def test_doctor_notes_a_content_override_that_is_not_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MUMCOACH_PROMPTS", str(tmp_path / "missing"))
+    result, shown = run(["doctor"])
+    assert result.exit_code == 0, result.output
+    assert "note" in shown and "isn't a folder" in shown
+    assert "PROBLEM" not in shown

@@ -80,7 +80,7 @@ MESSAGES = {
     "review.headline.people": {"people": 4},
     "review.headline.quiet": {},
     "review.focus": {"step": "Swap numbers", "reason": "You're ready."},
-    "hours.horizon": {},
+    "hours.horizon": {"casual": 50, "friend": 90, "close": 200},
     "not_therapy": {},
     "low_mood.message": {},
     "crisis.intro": {},

@@ -95,7 +95,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "review.headline.quiet": "",
         "review.focus": "step reason",
         "review.ucla_trend": "",
-        "hours.horizon": "",
+        "hours.horizon": "casual friend close",
         "not_therapy": "",
         "low_mood.message": "",
         "crisis.intro": "",

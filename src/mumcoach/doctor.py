@@ -6,6 +6,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mumcoach.content import ENV_VAR as PROMPTS_ENV
 from mumcoach.context import AppContext
 from mumcoach.errors import MumcoachError
 from mumcoach.paths import DIR_MODE, FILE_MODE, is_private, tighten
@@ -29,7 +30,7 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return next((c.exit_code for c in self.checks if not c.ok), 0)
+        return next((c.exit_code for c in self.checks if not c.ok and c.exit_code), 0)
 
 
 def run_checks(ctx: AppContext) -> Report:
@@ -38,6 +39,12 @@ def run_checks(ctx: AppContext) -> Report:
     report.checks.append(_check_permissions(store.home, store.path))
     report.checks.append(_check_journal(ctx))
     report.checks.append(_check_content(ctx, report))
+    override = ctx.env.get(PROMPTS_ENV)
+    if override and not Path(override).expanduser().is_dir():
+        # Not fatal (the shipped content is used), but she meant to use her own.
+        report.checks.append(
+            Check("Your content", False, f"${PROMPTS_ENV} is {override}, which isn't a folder.")
+        )
     report.backups = store.backups()
     return report
 

@@ -78,7 +78,12 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
         card,
         app.today(),
         horizons=horizons,
-        horizon_note=app.content.say("hours.horizon"),
+        horizon_note=app.content.say(
+            "hours.horizon",
+            casual=app.content.rules.hours.casual,
+            friend=app.content.rules.hours.friend,
+            close=app.content.rules.hours.close,
+        ),
         reciprocity_note=note,
     )
     app.console.print(view)

@@ -19,7 +19,12 @@ def doctor_view(report: Report) -> RenderableType:
 
     checks = Table.grid(padding=(0, 2))
     for check in report.checks:
-        mark = Text("ok", style="green") if check.ok else Text("PROBLEM", style="bold red")
+        if check.ok:
+            mark = Text("ok", style="green")
+        elif check.exit_code:
+            mark = Text("PROBLEM", style="bold red")
+        else:
+            mark = Text("note", style="yellow")
         checks.add_row(mark, check.name, check.detail)
 
     parts: list[RenderableType] = [where, Text(""), checks, Text("")]
