@@ -213,7 +213,7 @@ def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home:
     assert stat.S_IMODE(private_home.stat().st_mode) == 0o700
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
     assert "Sound: 2 check-ins, 2 plans, 4 people." in printed
-    assert "Backups (2, newest first):" in printed
+    assert "Backups (3, newest first):" in printed
     backups = store.backups()
     assert printed.index(str(backups[0])) < printed.index(str(backups[1]))
 

@@ -179,9 +179,10 @@ def test_migrated_journal_is_saved_at_the_new_version(
     assert saved["schema_version"] == 3
     assert saved["sync_hint"]["device"] == "kitchen-laptop"
     assert [p.get("greeting") for p in saved["people"][:2]] == ["Hi Niamh", "Hi P"]
-    # The pre-migration file is the backup, untouched.
-    backup = Store(private_home).latest_backup()
-    assert backup is not None and backup.read_bytes() == FIXTURE.read_bytes()
+    # The newest backup is the journal as saved; the pre-migration file is kept, untouched.
+    newest, before_migration = Store(private_home).backups()
+    assert newest.read_bytes() == path.read_bytes()
+    assert before_migration.read_bytes() == FIXTURE.read_bytes()
     # A second load starts at version 3: no step runs again.
     future_schema.clear()
     Store(private_home).load()
@@ -210,7 +211,7 @@ def test_first_save_creates_a_private_folder_and_file(private_home: Path) -> Non
     assert mode(private_home) == 0o700
     assert mode(st.path) == 0o600
     assert mode(st.backup_dir) == 0o700
-    assert [mode(b) for b in st.backups()] == [0o600]
+    assert [mode(b) for b in st.backups()] == [0o600, 0o600]
     assert not mode(st.lock_path) & 0o077
 
 
@@ -237,17 +238,42 @@ def test_looser_permissions_are_tightened_on_load(private_home: Path) -> None:
 # -- backups ---------------------------------------------------------------------------------------
 
 
-def test_backup_holds_the_journal_as_it_was_before_the_save(private_home: Path) -> None:
-    install_fixture(private_home)
+def test_backups_hold_every_saved_version_and_the_journal_as_found(private_home: Path) -> None:
+    install_fixture(private_home)  # as if hand-made: not saved by this store before
     st = Store(private_home)
     assert st.backups() == []
     st.update(add_person("Grace"))
     before = st.path.read_bytes()
     st.update(add_person("Hannah"))
-    newest, older = st.backups()
-    assert newest.read_bytes() == before
-    assert older.read_bytes() == FIXTURE.read_bytes()
+    newest, previous, found = st.backups()
+    assert newest.read_bytes() == st.path.read_bytes()  # restoring it loses nothing
+    assert previous.read_bytes() == before  # undoes the last save
+    assert found.read_bytes() == FIXTURE.read_bytes()
     assert [p.name for p in st.load().people][-2:] == ["Grace", "Hannah"]
+
+
+def test_a_hand_edit_between_saves_is_kept_as_it_was(private_home: Path) -> None:
+    st = Store(private_home)
+    st.update(add_person("Grace"))
+    edited = st.path.read_bytes().replace(b'"Grace"', b'"Grace Hopper"')
+    st.path.write_bytes(edited)
+    st.update(add_person("Hannah"))
+    newest, hand_edited, first = st.backups()
+    assert hand_edited.read_bytes() == edited
+    assert newest.read_bytes() == st.path.read_bytes()
+    assert first.read_bytes() != edited
+
+
+def test_backup_names_keep_order_when_the_clock_stands_still_or_goes_back(
+    private_home: Path,
+) -> None:
+    clock = Clock(datetime(2026, 11, 21, 20, 0))
+    st = Store(private_home, now=clock)
+    for n, hour in enumerate((20, 20, 19, 20)):
+        clock.now = datetime(2026, 11, 21, hour, 0)
+        st.update(add_person(f"p{n}"))
+    names = [st.parse(b.read_bytes(), b).people[-1].name for b in st.backups()]
+    assert names == ["p3", "p2", "p1", "p0"]
 
 
 def test_backups_rotate_keeping_last_ten_and_newest_per_day(private_home: Path) -> None:
@@ -257,8 +283,7 @@ def test_backups_rotate_keeping_last_ten_and_newest_per_day(private_home: Path) 
     for day in range(20):
         for hour in (9, 12, 18):
             clock.now = datetime(2026, 10, 1, hour, 0) + timedelta(days=day)
-            if st.exists():
-                backup_times.append(clock.now)
+            backup_times.append(clock.now)
             st.update(add_person(f"day{day}-{hour}"))
 
     stamps = [b.name for b in st.backups()]
@@ -268,12 +293,12 @@ def test_backups_rotate_keeping_last_ten_and_newest_per_day(private_home: Path) 
     for t in newest_first:
         newest_per_day.setdefault(t.date(), t)
     expected |= set(sorted(newest_per_day.values(), reverse=True)[:14])
-    assert len(backup_times) == 59
+    assert len(backup_times) == 60
     assert stamps == [f"journal-{t:%Y%m%d-%H%M%S-%f}.json" for t in sorted(expected, reverse=True)]
     assert len(stamps) == 20
     # The oldest kept backup is the newest of the 14th most recent day, and it is a whole journal.
     oldest = st.parse(st.backups()[-1].read_bytes(), st.backups()[-1])
-    assert oldest.people[-1].name == "day6-12"
+    assert oldest.people[-1].name == "day6-18"
 
 
 def test_backups_to_prune_never_drops_the_last_ten_or_daily_copies() -> None:
@@ -354,8 +379,9 @@ def test_a_deletion_the_person_asked_for_is_saved(private_home: Path) -> None:
     st = Store(private_home)
     st.update(lambda j: j.people.pop(), deletion=True)
     assert [p.name for p in st.load().people] == ["Niamh"]
-    backup = st.latest_backup()
-    assert backup is not None and backup.read_bytes() == FIXTURE.read_bytes()
+    newest, before = st.backups()
+    assert before.read_bytes() == FIXTURE.read_bytes()
+    assert newest.read_bytes() == st.path.read_bytes()
 
 
 def test_editing_without_dropping_is_allowed(private_home: Path) -> None:

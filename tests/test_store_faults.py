@@ -223,13 +223,14 @@ def _base_journal_bytes() -> bytes:
 
 @pytest.fixture
 def saved_store(private_home: Path) -> Store:
-    """A store with a good journal and two backups, so damage messages can name one."""
+    """A store with a good journal and three backups (as found, then each save), so damage
+    messages can name one."""
     private_home.mkdir(mode=0o700)
     (private_home / store.JOURNAL_NAME).write_bytes(_base_journal_bytes())
     st = Store(private_home)
     for name in ("Grace", "Hannah"):
         st.update(add_person(name))
-    assert len(st.backups()) == 2
+    assert len(st.backups()) == 3
     return st
 
 

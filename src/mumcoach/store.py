@@ -7,7 +7,7 @@ import json
 import os
 import secrets
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -147,9 +147,15 @@ class Store:
 
     def _save(self, data: dict[str, Any]) -> None:
         payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-        if self.path.exists():
-            self._back_up_current()
+        if self.path.exists() and not self._is_newest_backup(self.path.read_bytes()):
+            # Changed since mumcoach last saved it (a hand-edit, an older version, a migration
+            # about to happen): keep it exactly as it was.
+            self._keep(self.path)
         atomic_write(self.path, payload)
+        # The newest backup is always the journal as last saved, so a damaged journal can be
+        # restored without losing the latest check-in. A copy, not a link: an editor that
+        # rewrites the journal in place must not change its backup too.
+        self._keep(payload)
 
     # -- backups ---------------------------------------------------------------------------
 
@@ -163,19 +169,34 @@ class Store:
         found = self.backups()
         return found[0] if found else None
 
-    def _back_up_current(self) -> None:
+    def _is_newest_backup(self, raw: bytes) -> bool:
+        newest = self.latest_backup()
+        return newest is not None and newest.read_bytes() == raw
+
+    def _keep(self, source: Path | bytes) -> None:
+        """Add a backup (the file at `source`, or these bytes), then prune old ones."""
         ensure_private_dir(self.backup_dir)
-        stamp = self._now().strftime("%Y%m%d-%H%M%S-%f")
-        target = self.backup_dir / f"journal-{stamp}.json"
-        if target.exists():
-            target = self.backup_dir / f"journal-{stamp}-{secrets.token_hex(2)}.json"
-        try:
-            # The journal is replaced (new inode) on save, so a hard link keeps the old bytes.
-            os.link(self.path, target)
-        except OSError:
-            atomic_write(target, self.path.read_bytes())
+        target = self._backup_path()
+        if isinstance(source, Path):
+            try:
+                # The journal is replaced (new inode) on save, so a hard link keeps these bytes.
+                os.link(source, target)
+            except OSError:
+                atomic_write(target, source.read_bytes())
+        else:
+            atomic_write(target, source)
         for old in backups_to_prune(self.backups()):
             old.unlink(missing_ok=True)
+
+    def _backup_path(self) -> Path:
+        """A new backup name that sorts after every existing one, even with a frozen clock
+        or a clock set back."""
+        moment = self._now()
+        newest = self.latest_backup()
+        last = backup_time(newest) if newest is not None else None
+        if last is not None and moment <= last:
+            moment = last + timedelta(microseconds=1)
+        return self.backup_dir / f"journal-{moment:%Y%m%d-%H%M%S-%f}.json"
 
     def rewrite_backups(self, scrub: Callable[[Journal], bool]) -> tuple[int, int]:
         """Apply `scrub` to every backup; rewrite those it changed, remove unreadable ones.
@@ -261,6 +282,14 @@ def record_counts(
                 counts[path] = counts.get(path, 0) + 1
                 record_counts(item, path, counts)
     return counts
+
+
+def backup_time(backup: Path) -> datetime | None:
+    """When a backup was made, from its name (journal-YYYYMMDD-HHMMSS-ffffff.json)."""
+    try:
+        return datetime.strptime(backup.name[len("journal-") :][:22], "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return None
 
 
 def backups_to_prune(newest_first: list[Path]) -> list[Path]:
