@@ -129,6 +129,10 @@ def main() -> None:
             ),
             "mumcoach review --json (big)": ([*cli, "review", "--json", "--no-ucla"], big_home),
             "mumcoach people --json (big)": ([*cli, "people", "--json"], big_home),
+            "mumcoach checkin --mood 3 (big, saves)": (
+                [*cli, "--no-input", "checkin", "--mood", "3"],
+                big_home,
+            ),
             "mumcoach ladder --json (big)": ([*cli, "ladder", "--json"], big_home),
         }
         samples: dict[str, list[float]] = {name: [] for name in cases}
@@ -144,10 +148,10 @@ def main() -> None:
         f"{len(journal.plans)} plans, {sum(len(c.interactions) for c in journal.checkins)} "
         f"interactions, {size_kb} KB ({days} days); median of {args.runs} interleaved runs"
     )
-    print(f"{'command':34} {'median ms':>10} {'× python':>9}")
+    print(f"{'command':40} {'median ms':>10} {'× python':>9}")
     for name, values in samples.items():
         median = statistics.median(values)
-        print(f"{name:34} {median * 1000:10.0f} {median / base:9.1f}")
+        print(f"{name:40} {median * 1000:10.0f} {median / base:9.1f}")
 
 
 if __name__ == "__main__":

@@ -118,9 +118,8 @@ class Store:
             journal = self.load()
             before = record_counts(journal.model_dump(mode="json"))
             result = change(journal)
-            after_data = journal.model_dump(mode="json")
             if not deletion:
-                after = record_counts(after_data)
+                after = record_counts(journal.model_dump(mode="json"))
                 lost = [k for k, n in before.items() if after.get(k, 0) < n]
                 if lost:
                     raise RefusedToDropRecords(
@@ -128,7 +127,7 @@ class Store:
                         f"({', '.join(sorted(lost))}). Nothing was changed. This is a bug — "
                         "please report it."
                     )
-            self._save(after_data)
+            self._save(serialise(journal))
             return result
 
     @contextlib.contextmanager
@@ -145,8 +144,7 @@ class Store:
                 "saved; please try again in a moment."
             ) from None
 
-    def _save(self, data: dict[str, Any]) -> None:
-        payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    def _save(self, payload: bytes) -> None:
         if self.path.exists() and not self._is_newest_backup(self.path.read_bytes()):
             # Changed since mumcoach last saved it (a hand-edit, an older version, a migration
             # about to happen): keep it exactly as it was.
@@ -213,9 +211,7 @@ class Store:
                     removed += 1
                     continue
                 if scrub(journal):
-                    data = journal.model_dump(mode="json")
-                    payload = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
-                    atomic_write(backup, payload)
+                    atomic_write(backup, serialise(journal))
                     rewritten += 1
         return rewritten, removed
 
@@ -227,6 +223,11 @@ class Store:
             if folder.is_dir():
                 for stale in folder.glob(f".*{TEMP_SUFFIX}"):
                     stale.unlink(missing_ok=True)
+
+
+def serialise(journal: Journal) -> bytes:
+    """The journal as indented UTF-8 JSON, unknown fields included (pydantic's fast encoder)."""
+    return journal.model_dump_json(indent=1).encode("utf-8") + b"\n"
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
