@@ -67,6 +67,7 @@ MESSAGES = {
     "reflect.partly_tried": {},
     "reflect.no_plan": {},
     "reflect.liking_gap": {"name": "Sarah", "liked": 6, "they_liked": 3},
+    "review.liking_gap": {"gap": "2.0", "over": "over 2 rated chats"},
     "reflect.proud": {},
     "reflect.next_step": {"step": "Say hello", "reason": "You're ready."},
     "reflect.thanks": {},

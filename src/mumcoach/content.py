@@ -81,6 +81,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "reflect.partly_tried": "",
         "reflect.no_plan": "",
         "reflect.liking_gap": "name liked they_liked",
+        "review.liking_gap": "gap over",
         "reflect.proud": "",
         "reflect.next_step": "step reason",
         "reflect.thanks": "",

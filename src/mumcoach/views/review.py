@@ -154,15 +154,12 @@ def anxiety_view(e: Experiments, charts: Sequence[StepChart]) -> RenderableType:
     return Group(head, chart)
 
 
-def liking_text(gap: float | None, count: int) -> str:
+def liking_text(gap: float | None, count: int, content: Content) -> str:
     if gap is None:
         return "No chats rated both ways this week."
     over = f"over {plural(count, 'rated chat')}"
     if gap > 0:
-        return (
-            f"+{gap:.1f} {over}: you liked them more than you guessed they liked you. People "
-            "tend to underestimate how much the other person liked them."
-        )
+        return content.say("review.liking_gap", gap=f"{gap:.1f}", over=over)
     if gap < 0:
         return f"{gap:.1f} {over}: you guessed they liked you more than you liked them."
     return f"0.0 {over}: you liked them about as much as you guessed they liked you."
@@ -267,7 +264,9 @@ def review_view(review: WeeklyReview, content: Content) -> RenderableType:
     rows.add_row("Ladder", ladder_text(review))
     rows.add_row("Experiments", experiments_text(review.experiments))
     rows.add_row("Anxiety", anxiety_view(review.experiments, review.per_step))
-    rows.add_row("Liking gap", liking_text(review.liking_gap_mean, review.liking_gap_count))
+    rows.add_row(
+        "Liking gap", liking_text(review.liking_gap_mean, review.liking_gap_count, content)
+    )
     rows.add_row("Connections", funnel_text(review))
     rows.add_row("People", people_text(review))
     rows.add_row("Follow-ups", followups_view(review.followups, review.end))
