@@ -245,6 +245,7 @@ def test_checkin_scripted_tests_the_plan_and_logs_people(
     assert "60% likely. It didn't happen" in result.rich
     assert "expected 5/10 and it felt 3/10" in result.rich
     assert "You rated Sarah 6/7" in result.rich
+    assert "A message you could send Sarah" in plain(result.rich)
     assert "Next time:" in result.rich
 
 

@@ -68,6 +68,7 @@ MESSAGES = {
     "reflect.no_plan": {},
     "reflect.liking_gap": {"name": "Sarah", "liked": 6, "they_liked": 3},
     "review.liking_gap": {"gap": "2.0", "over": "over 2 rated chats"},
+    "reflect.followup": {"name": "Sarah", "message": "Hi Sarah!"},
     "reflect.proud": {},
     "reflect.next_step": {"step": "Say hello", "reason": "You're ready."},
     "reflect.thanks": {},

@@ -83,6 +83,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "reflect.liking_gap": "name liked they_liked",
         "review.liking_gap": "gap over",
         "reflect.proud": "",
+        "reflect.followup": "name message",
         "reflect.next_step": "step reason",
         "reflect.thanks": "",
         "cue.acceptance": "",

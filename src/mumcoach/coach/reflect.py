@@ -53,12 +53,31 @@ def liking_gap_line(content: Content, checkin: CheckIn) -> str | None:
     )
 
 
+def followup_line(content: Content, checkin: CheckIn) -> str | None:
+    """A ready-made message for someone she can now text (Liu et al. 2023), if anyone."""
+    for interaction in checkin.interactions:
+        moment = (
+            "after-meetup"
+            if interaction.meetup
+            else "after-numbers"
+            if interaction.swapped_numbers
+            else None
+        )
+        templates = content.followups_for(moment) if moment else []
+        if templates:
+            pick = templates[checkin.date.toordinal() % len(templates)]
+            child = interaction.child or "your little one"
+            message = pick.text.format(name=interaction.name, child=child)
+            return content.say("reflect.followup", name=interaction.name, message=message)
+    return None
+
+
 def reflection(content: Content, checkin: CheckIn, plan: Plan | None) -> list[str]:
     """Every line of the reflection except the next step, in reading order."""
     lines = prediction_lines(content, checkin, plan)
-    gap = liking_gap_line(content, checkin)
-    if gap:
-        lines.append(gap)
+    for extra in (liking_gap_line(content, checkin), followup_line(content, checkin)):
+        if extra:
+            lines.append(extra)
     if checkin.proud:
         lines.append(content.say("reflect.proud"))
     return lines
