@@ -78,7 +78,11 @@ def checkin(
 
 def _save(app: AppContext, draft: CheckInDraft) -> tuple[CheckIn, Journal, list[str]]:
     """One update: the check-in, its people, and any reciprocity note marked as said."""
-    from mumcoach.coach.people import mark_reciprocity_noted, reciprocity_notes_due
+    from mumcoach.coach.people import (
+        mark_reciprocity_noted,
+        reciprocity_notes_due,
+        unreturned_invitations,
+    )
     from mumcoach.flows.checkin import apply_checkin
     from mumcoach.flows.onboarding import default_profile
 
@@ -88,12 +92,10 @@ def _save(app: AppContext, draft: CheckInDraft) -> tuple[CheckIn, Journal, list[
         default_profile(j, app.today())
         saved = apply_checkin(j, draft, app.now())
         due = reciprocity_notes_due(j, content.rules)
-        notes = []
-        for person in due:
-            from mumcoach.coach.people import unreturned_invitations
-
-            count = unreturned_invitations(j, person)
-            notes.append(content.say("reciprocity.note", name=person.name, count=count))
+        notes = [
+            content.say("reciprocity.note", name=p.name, count=unreturned_invitations(j, p))
+            for p in due
+        ]
         mark_reciprocity_noted(j, [p.id for p in due])
         return saved, j, notes
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mumcoach.commands import app_context, region_of
+
+if TYPE_CHECKING:
+    from mumcoach.context import AppContext
 
 
 def register(app: typer.Typer) -> None:
@@ -32,13 +35,17 @@ def support(
     app.console.print(support_screen(chosen, app.content))
 
 
-def _profile_region(app: object) -> str:
-    """The profile's region; a damaged journal must never hide the support screen."""
-    from mumcoach.context import AppContext
+def _profile_region(app: AppContext) -> str:
+    """The profile's region; a damaged journal must never hide the support screen, so fall back
+    on the newest backup, then on "other" (your local emergency number)."""
     from mumcoach.errors import MumcoachError
 
-    assert isinstance(app, AppContext)
     try:
         return region_of(app.store.load())
     except MumcoachError:
+        pass
+    backup = app.store.latest_backup()
+    try:
+        return region_of(app.store.parse(backup.read_bytes(), backup)) if backup else "other"
+    except (MumcoachError, OSError):
         return "other"
