@@ -91,25 +91,7 @@ def effective_ladder(content: Content, journal: Journal) -> list[LadderStep]:
 def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> LadderStep:
     from mumcoach.content import Step
 
-    if isinstance(item, Step):
-        step = LadderStep(
-            id=item.id,
-            title=item.title,
-            difficulty=ratings.get(item.id, item.difficulty),
-            default_difficulty=item.difficulty,
-            position=position,
-            settings=tuple(item.settings),
-            safety_behaviour=item.safety_behaviour,
-            if_then=item.if_then,
-            online=item.online,
-            tips=tuple(item.tips),
-            source=item.source,
-        )
-        halves = sorted(
-            (_half(h, step, ratings) for h in item.half_steps), key=lambda h: h.difficulty
-        )
-        return replace(step, half_steps=tuple(halves))
-    return LadderStep(
+    own = LadderStep(
         id=item.id,
         title=item.title,
         difficulty=ratings.get(item.id, item.difficulty),
@@ -121,6 +103,11 @@ def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> L
         source=CUSTOM_SOURCE,
         custom=True,
     )
+    if not isinstance(item, Step):
+        return own
+    step = replace(own, online=item.online, tips=tuple(item.tips), source=item.source, custom=False)
+    halves = sorted((_half(h, step, ratings) for h in item.half_steps), key=lambda h: h.difficulty)
+    return replace(step, half_steps=tuple(halves))
 
 
 def _half(half: HalfStep, parent: LadderStep, ratings: dict[str, int]) -> LadderStep:
