@@ -57,12 +57,6 @@ class AppContext:
 
         return Console(highlight=False)
 
-    @cached_property
-    def err_console(self) -> Console:
-        from rich.console import Console
-
-        return Console(stderr=True, highlight=False)
-
     @property
     def can_ask(self) -> bool:
         """True when questions may be put to a person (a terminal, or a scripted prompter)."""

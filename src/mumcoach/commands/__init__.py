@@ -69,5 +69,4 @@ def print_json(data: Any) -> None:
 AnswersOption = typer.Option(
     "--answers",
     help="A TOML or JSON file of answers (keys are option names with _ for -).",
-    exists=False,
 )

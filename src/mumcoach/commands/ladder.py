@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mumcoach.commands import app_context
+from mumcoach.commands import app_context, print_json
 
 if TYPE_CHECKING:
     from datetime import date
@@ -32,7 +32,6 @@ def ladder(
     """See your ladder of steps and the one suggested next; re-rate, rule out or add steps."""
     if ctx.invoked_subcommand is not None:
         return
-    import json
 
     from mumcoach.coach.ladder import NothingToSuggest, Suggestion, find_step, progress, suggest
     from mumcoach.views.ladder import ladder_data, ladder_view
@@ -47,7 +46,7 @@ def ladder(
     except NothingToSuggest as exc:
         suggestion, note = None, exc.message
     if as_json:
-        typer.echo(json.dumps(ladder_data(rows, suggestion), indent=2, ensure_ascii=False))
+        print_json(ladder_data(rows, suggestion))
         return
     easier = None
     if suggestion is not None and suggestion.easier_step_id:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mumcoach.commands import app_context
+from mumcoach.commands import app_context, print_json
 
 if TYPE_CHECKING:
     from mumcoach.content import Content
@@ -70,9 +70,7 @@ def review(
 
     result = build_review(content, journal, window_end, length)
     if as_json:
-        import json
-
-        typer.echo(json.dumps(review_json(result), indent=2, ensure_ascii=False))
+        print_json(review_json(result))
         return
     from mumcoach.views.review import render
 

@@ -275,17 +275,7 @@ def review_view(review: WeeklyReview, content: Content) -> RenderableType:
     rows.add_row("Mood & energy", days_view(review.daily))
     if review.loneliness:
         rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
-    parts: list[RenderableType] = [
-        title(review),
-        Text(review.headline),
-        Text(""),
-        rows,
-        Text(""),
-        Text(focus_text(review, content), style="bold"),
-    ]
-    if review.signpost:
-        parts += [Text(""), low_mood_notice(review.region, content)]
-    return Group(*parts)
+    return _framed(review, content, review.headline, rows)
 
 
 def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
@@ -299,9 +289,16 @@ def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
         rows.add_row("Follow-ups", followups_view(review.followups, review.end))
     if review.loneliness:
         rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
+    return _framed(review, content, content.say("review.empty"), rows)
+
+
+def _framed(
+    review: WeeklyReview, content: Content, opening: str, rows: RenderableType
+) -> RenderableType:
+    """What both screens share: title, opening line, rows, next week's focus, any signpost."""
     parts: list[RenderableType] = [
         title(review),
-        Text(content.say("review.empty")),
+        Text(opening),
         Text(""),
         rows,
         Text(""),
