@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from mumcoach import content as content_module
 from mumcoach.content import (
     FILES,
     REGIONS,
@@ -23,6 +22,7 @@ from mumcoach.content import (
     load_content,
     placeholders,
 )
+from mumcoach.content import loader as content_loader
 from mumcoach.errors import CONTENT_INVALID, ContentInvalid
 
 SHIPPED = Path(__file__).resolve().parents[1] / "prompts"
@@ -328,8 +328,8 @@ def test_override_via_monkeypatched_environment(
 def test_no_shipped_prompts_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake = tmp_path / "site" / "mumcoach" / "content.py"
-    monkeypatch.setattr(content_module, "__file__", str(fake))
+    fake = tmp_path / "site" / "mumcoach" / "content" / "loader.py"
+    monkeypatch.setattr(content_loader, "__file__", str(fake))
     with pytest.raises(ContentInvalid, match="prompts"):
         load_content({})
 

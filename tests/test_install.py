@@ -105,8 +105,10 @@ def test_wheel_ships_the_code_and_every_content_file(installed: dict[str, Path])
     assert set(FILES) <= shipped_prompts
     for name in shipped_prompts:
         assert f"mumcoach/prompts/{name}" in names
-    for module in ("cli", "store", "content", "prompter", "__main__"):
-        assert f"mumcoach/{module}.py" in names
+    package = ROOT / "src" / "mumcoach"
+    modules = {f"mumcoach/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py")}
+    assert {"mumcoach/cli.py", "mumcoach/content/loader.py", "mumcoach/__main__.py"} <= modules
+    assert modules <= names
     assert not any(n.startswith(("tests/", ".venv/", "prompts/")) for n in names)
     for dependency in ("typer", "rich", "pydantic", "platformdirs", "questionary", "filelock"):
         assert f"Requires-Dist: {dependency}" in requires

@@ -11,13 +11,13 @@ from mumcoach.coach.review import (
     build_review,
     parse_ucla,
     record_ucla,
-    review_json,
     streak,
     ucla_due,
 )
 from mumcoach.content import Content, load_content
 from mumcoach.errors import BadInput
 from mumcoach.models import CheckIn, Interaction, Journal, Loneliness, Person, Plan, Profile
+from mumcoach.views.review_json import review_json
 
 END = date(2026, 11, 21)  # a Saturday; the default window is Sun 15 .. Sat 21 Nov
 START = date(2026, 11, 15)

@@ -50,7 +50,7 @@ def review(
         bool, typer.Option("--no-ucla", help="Don't offer the loneliness check this time.")
     ] = False,
 ) -> None:
-    from mumcoach.coach.review import MAX_DAYS, build_review, parse_ucla, review_json
+    from mumcoach.coach.review import MAX_DAYS, build_review, parse_ucla
     from mumcoach.errors import BadInput
     from mumcoach.flows.ask import check_date, check_int
 
@@ -70,6 +70,8 @@ def review(
 
     result = build_review(content, journal, window_end, length)
     if as_json:
+        from mumcoach.views.review_json import review_json
+
         print_json(review_json(result))
         return
     from mumcoach.views.review import render

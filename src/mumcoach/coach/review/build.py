@@ -1,0 +1,105 @@
+"""Build the weekly review for a window: every number, the headline and next week's focus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from mumcoach.coach.ladder import (
+    NothingToSuggest,
+    attempts_from,
+    effective_ladder,
+    ladder_position,
+    suggest,
+)
+from mumcoach.coach.review.loneliness import loneliness_trend
+from mumcoach.coach.review.people_week import people_pass
+from mumcoach.coach.review.stats import (
+    daily,
+    experiments,
+    ordered_checkins,
+    per_step,
+    step_counts,
+    step_titles,
+    streak,
+    window,
+)
+from mumcoach.coach.review.types import Experiments, Focus, PeopleWeek, WeeklyReview
+from mumcoach.coach.safety import low_mood_pattern
+from mumcoach.models import CheckIn, Journal
+
+if TYPE_CHECKING:
+    from mumcoach.content import Content
+
+MAX_DAYS = 366  # the longest window `review --days` accepts: a year, leap day included
+
+
+def signpost(ordered: Sequence[CheckIn], content: Content) -> bool:
+    """The low-mood rule over the last `window` check-ins with a mood, up to the window end."""
+    moods = [c.mood for c in ordered if c.mood is not None]
+    return low_mood_pattern(moods[-content.rules.low_mood.window :], content.rules)
+
+
+def focus(content: Content, journal: Journal, end: date) -> Focus | None:
+    try:
+        found = suggest(content, journal, until=end)
+    except NothingToSuggest:
+        return None
+    return Focus(found.step_id, found.title, found.reason, found.kind, found.easier_step_id)
+
+
+def headline(content: Content, tested: Experiments, people: PeopleWeek, checkins: int) -> str:
+    """One warm sentence from the week's real numbers: the strongest evidence first."""
+    if tested.tested:
+        return content.say(
+            "review.headline.experiments",
+            not_happened=tested.feared_not_happened,
+            tested=tested.tested,
+        )
+    if people.connected:
+        return content.say("review.headline.people", people=people.connected)
+    if checkins:
+        return content.say("review.headline.checkins", checkins=checkins)
+    return content.say("review.headline.quiet")
+
+
+# ---- the whole review -----------------------------------------------------------------------
+
+
+def build_review(content: Content, journal: Journal, end: date, days: int) -> WeeklyReview:
+    """The review of the `days` days ending on `end`. Records count by their own date (a
+    back-dated check-in counts in the week it is about), and nothing after `end` is used."""
+    start, end = window(end, days)
+    ordered = ordered_checkins(journal, end)
+    in_window = [c for c in ordered if c.date >= start]
+    attempts = [a for a in attempts_from(journal, until=end) if a.date >= start]
+    titles = step_titles(content, journal)
+    tested = experiments(attempts)
+    people, funnel, (gap, gap_n), due = people_pass(
+        journal, ordered, start, end, content.rules.reciprocity.unreturned_invitations
+    )
+    return WeeklyReview(
+        start=start,
+        end=end,
+        days=days,
+        headline=headline(content, tested, people, len(in_window)),
+        checkins=len(in_window),
+        streak_days=streak({c.date for c in ordered}, end),
+        steps=step_counts(attempts),
+        ladder_start=ladder_position(content, journal, until=start - timedelta(days=1)),
+        ladder_end=ladder_position(content, journal, until=end),
+        ladder_steps=len(effective_ladder(content, journal)),
+        experiments=tested,
+        per_step=per_step(attempts, titles),
+        liking_gap_mean=gap,
+        liking_gap_count=gap_n,
+        funnel=funnel,
+        followups=due,
+        people=people,
+        daily=daily(in_window, start, days),
+        loneliness=loneliness_trend(journal.loneliness, end),
+        focus=focus(content, journal, end),
+        signpost=signpost(ordered, content),
+        region=journal.profile.region if journal.profile else "other",
+    )

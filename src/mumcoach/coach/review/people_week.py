@@ -1,0 +1,128 @@
+"""The review's people numbers, funnel, liking gap and follow-ups, in one ordered pass."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from mumcoach.coach.review.stats import is_chat, mean, stage_rank
+from mumcoach.coach.review.types import DueFollowUp, Funnel, Moved, PeopleWeek, Unreturned
+from mumcoach.models import STAGES, CheckIn, Interaction, Journal
+
+
+@dataclass
+class _Person:
+    """What the pass learns about one person."""
+
+    name: str
+    known_before: bool = False  # existed before the window started
+    first_seen: date | None = None
+    rank_before: int = -1  # derived stage index at the day before the window (-1: not known)
+    rank_end: int = -1
+    unreturned: int = 0
+
+
+@dataclass
+class _Week:
+    """Counters filled by the pass over the window's interactions."""
+
+    connected: set[str]
+    minutes: int = 0
+    chats: int = 0
+    numbers: int = 0
+    meetups: int = 0
+    gaps: list[int] = field(default_factory=list)
+
+
+def people_pass(
+    journal: Journal, ordered: Sequence[CheckIn], start: date, end: date, threshold: int
+) -> tuple[PeopleWeek, Funnel, tuple[float | None, int], tuple[DueFollowUp, ...]]:
+    """People numbers for the window, the funnel, the liking gap and the follow-ups due."""
+    people = {p.id: _person_seed(p.first_met, p.created, p.name, start) for p in journal.people}
+    week = _Week(connected=set())
+    due: list[DueFollowUp] = []
+    for checkin in ordered:  # oldest first, all on or before `end`
+        in_window = checkin.date >= start
+        for i in checkin.interactions:
+            who = people.setdefault(i.person_id, _Person(name=i.name))
+            _see(who, i, checkin.date, start)
+            if in_window:
+                _count(week, i)
+            item = _due(i, who.name, end)
+            if item is not None:
+                due.append(item)
+    new = tuple(p.name for p in people.values() if p.first_seen and start <= p.first_seen <= end)
+    moved = tuple(
+        Moved(pid, p.name, STAGES[p.rank_before], STAGES[p.rank_end])
+        for pid, p in people.items()
+        if p.known_before and p.rank_end > p.rank_before >= 0
+    )
+    notes = tuple(
+        Unreturned(pid, p.name, p.unreturned)
+        for pid, p in people.items()
+        if p.unreturned >= threshold
+    )
+    return (
+        PeopleWeek(
+            new=new,
+            moved=moved,
+            connected=len(week.connected),
+            hours_together=round(week.minutes / 60, 1),
+            reciprocity=notes,
+        ),
+        Funnel(
+            names_learned=len(new),
+            chats=week.chats,
+            numbers_swapped=week.numbers,
+            meetups=week.meetups,
+        ),
+        (mean(week.gaps), len(week.gaps)),
+        tuple(sorted(due, key=lambda d: (d.due, d.name.casefold()))),
+    )
+
+
+def _person_seed(first_met: date | None, created: date, name: str, start: date) -> _Person:
+    met = first_met or created
+    known = met < start
+    return _Person(
+        name=name,
+        known_before=known,
+        first_seen=met,
+        rank_before=STAGES.index("names") if known else -1,
+        rank_end=STAGES.index("names"),
+    )
+
+
+def _see(who: _Person, i: Interaction, day: date, start: date) -> None:
+    """Fold one interaction (oldest first) into what we know of her."""
+    if who.first_seen is None or day < who.first_seen:
+        who.first_seen = day
+    rank = stage_rank(i)
+    if day < start:
+        who.known_before = True
+        who.rank_before = max(who.rank_before, rank)
+    who.rank_end = max(who.rank_end, rank)
+    if i.invited_me:
+        who.unreturned = 0
+    elif i.invited:
+        who.unreturned += 1
+
+
+def _count(week: _Week, i: Interaction) -> None:
+    week.connected.add(i.person_id)
+    week.minutes += i.minutes or 0
+    week.chats += is_chat(i)
+    week.numbers += i.swapped_numbers
+    week.meetups += i.meetup
+    if i.liked_them is not None and i.they_liked_me is not None:
+        week.gaps.append(i.liked_them - i.they_liked_me)
+
+
+def _due(i: Interaction, name: str, end: date) -> DueFollowUp | None:
+    """A follow-up due by `end` and not done by then."""
+    if not i.follow_up or i.follow_up_due is None or i.follow_up_due > end:
+        return None
+    if i.follow_up_done is not None and i.follow_up_done <= end:
+        return None
+    return DueFollowUp(i.person_id, name, i.follow_up, i.follow_up_due, i.follow_up_due < end)

@@ -1,0 +1,64 @@
+"""The coaching content (prompts/*.toml): its schema, contract, loader and the loaded catalog."""
+
+from __future__ import annotations
+
+from mumcoach.content.catalog import Content
+from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES, REQUIRED_QUESTIONS
+from mumcoach.content.loader import ENV_VAR, FILES, find_prompts_dirs, load_content
+from mumcoach.content.patterns import SafetyContent, SafetyPhrases, expand
+from mumcoach.content.schema import (
+    FOLLOWUP_WHENS,
+    OPENER_STAGES,
+    REGIONS,
+    SETTINGS,
+    Followup,
+    FollowupWhen,
+    HalfStep,
+    Ladder,
+    LowMood,
+    Message,
+    Opener,
+    OpenerStage,
+    Region,
+    RegionCode,
+    Rules,
+    Setting,
+    Step,
+    SupportLine,
+    Ucla,
+    placeholders,
+)
+
+__all__ = [
+    "CUSTOM_STEP_PREFIX",
+    "ENV_VAR",
+    "FILES",
+    "FOLLOWUP_WHENS",
+    "OPENER_STAGES",
+    "REGIONS",
+    "REQUIRED_MESSAGES",
+    "REQUIRED_QUESTIONS",
+    "SETTINGS",
+    "Content",
+    "Followup",
+    "FollowupWhen",
+    "HalfStep",
+    "Ladder",
+    "LowMood",
+    "Message",
+    "Opener",
+    "OpenerStage",
+    "Region",
+    "RegionCode",
+    "Rules",
+    "SafetyContent",
+    "SafetyPhrases",
+    "Setting",
+    "Step",
+    "SupportLine",
+    "Ucla",
+    "expand",
+    "find_prompts_dirs",
+    "load_content",
+    "placeholders",
+]

@@ -1,0 +1,284 @@
+"""The shape of each content file (prompts/*.toml) as strict pydantic models."""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+from typing import Annotated, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from mumcoach.content.contract import REQUIRED_QUESTIONS
+
+Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
+SETTINGS: tuple[Setting, ...] = get_args(Setting)
+RegionCode = Literal["uk", "ie", "us", "au", "ca", "other"]
+REGIONS: tuple[RegionCode, ...] = get_args(RegionCode)
+OpenerStage = Literal["hello", "getting-to-know", "again", "closer"]
+OPENER_STAGES: tuple[OpenerStage, ...] = get_args(OpenerStage)
+FollowupWhen = Literal[
+    "after-first-chat",
+    "after-numbers",
+    "after-meetup",
+    "before-next-session",
+    "missed-her",
+    "been-a-while",
+    "no-reply-yet",
+]
+FOLLOWUP_WHENS: tuple[FollowupWhen, ...] = get_args(FollowupWhen)
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{field}` names a str.format template uses (ValueError if it is malformed)."""
+    names = set()
+    for _, field, _, _ in string.Formatter().parse(template):
+        if field is None:
+            continue
+        if not field.isidentifier():
+            raise ValueError(f"placeholder {{{field}}} must be a plain name like {{step}}")
+        names.add(field)
+    return names
+
+
+def _template(value: str) -> str:
+    placeholders(value)
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Template = Annotated[Text, AfterValidator(_template)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+MessageId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")]
+Difficulty = Annotated[int, Field(ge=0, le=10)]
+Source = Text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# ---- ladder ---------------------------------------------------------------------------------
+
+
+class HalfStep(_Strict):
+    id: Slug
+    title: Text
+    difficulty: Difficulty
+
+
+class Step(_Strict):
+    id: Slug
+    title: Text
+    difficulty: Difficulty
+    settings: tuple[Setting, ...] = Field(min_length=1)
+    safety_behaviour: Text | None = None
+    if_then: Text
+    online: Text | None = None
+    half_steps: tuple[HalfStep, ...] = ()
+    tips: tuple[Text, ...] = Field(min_length=1, max_length=3)
+    source: Source
+
+    @model_validator(mode="after")
+    def _check(self) -> Step:
+        if self.difficulty >= 6 and not self.half_steps:
+            raise ValueError(f"a step of difficulty {self.difficulty} needs at least one half-step")
+        for half in self.half_steps:
+            if half.difficulty >= self.difficulty:
+                raise ValueError(f"half-step {half.id!r} must be easier than its step")
+        if not re.match(r"^If .+, then I\b", self.if_then, re.DOTALL):
+            raise ValueError('if_then must read "If …, then I\'ll …"')
+        if len(set(self.settings)) != len(self.settings):
+            raise ValueError("settings lists a setting twice")
+        return self
+
+
+class Ladder(_Strict):
+    source: Source
+    step: tuple[Step, ...] = Field(min_length=1)
+
+
+# ---- openers, follow-ups, messages, questions -----------------------------------------------
+
+
+class Opener(_Strict):
+    id: Slug
+    text: Text
+    stage: OpenerStage
+    steps: tuple[Slug, ...] = Field(min_length=1)
+    settings: tuple[Setting, ...] = Field(min_length=1)
+
+
+class Openers(_Strict):
+    source: Source
+    opener: tuple[Opener, ...] = Field(min_length=1)
+
+
+class Followup(_Strict):
+    id: Slug
+    text: Template
+    when: FollowupWhen
+    source: Source
+
+    @model_validator(mode="after")
+    def _check(self) -> Followup:
+        extra = placeholders(self.text) - {"name", "child"}
+        if extra:
+            raise ValueError(f"text may only use {{name}} and {{child}}, not {{{min(extra)}}}")
+        return self
+
+
+class Followups(_Strict):
+    followup: tuple[Followup, ...] = Field(min_length=1)
+
+
+class Message(_Strict):
+    id: MessageId
+    text: Template
+    source: Source
+
+
+class Messages(_Strict):
+    message: tuple[Message, ...] = Field(min_length=1)
+
+
+class Questions(_Strict):
+    questions: dict[Key, Text]
+
+    @field_validator("questions")
+    @classmethod
+    def _complete(cls, questions: dict[str, str]) -> dict[str, str]:
+        missing = [key for key in REQUIRED_QUESTIONS if key not in questions]
+        if missing:
+            raise ValueError(f"missing question(s): {', '.join(missing)}")
+        return questions
+
+
+# ---- rules ----------------------------------------------------------------------------------
+
+
+class Mastery(_Strict):
+    min_attempts: int = Field(ge=1)
+    max_expected_anxiety: int = Field(ge=0, le=10)
+    min_fear_not_happened: int = Field(ge=0)
+    source: Source
+
+
+class Easier(_Strict):
+    expected_anxiety_at_least: int = Field(ge=0, le=10)
+    skips: int = Field(ge=1)
+    source: Source
+
+
+class Energy(_Strict):
+    low_at_most: int = Field(ge=0, le=10)
+    source: Source
+
+
+class Reciprocity(_Strict):
+    unreturned_invitations: int = Field(ge=1)
+    source: Source
+
+
+class LowMood(_Strict):
+    mood_at_most: int = Field(ge=1, le=5)
+    count: int = Field(ge=1)
+    window: int = Field(ge=1)
+    source: Source
+
+    @model_validator(mode="after")
+    def _check(self) -> LowMood:
+        if self.count > self.window:
+            raise ValueError("count cannot be bigger than window")
+        return self
+
+
+class Hours(_Strict):
+    casual: int = Field(gt=0)
+    friend: int = Field(gt=0)
+    close: int = Field(gt=0)
+    source: Source
+
+    @model_validator(mode="after")
+    def _check(self) -> Hours:
+        if not self.casual < self.friend < self.close:
+            raise ValueError("hours must grow: casual < friend < close")
+        return self
+
+
+class PlanRules(_Strict):
+    open_days: int = Field(ge=0)
+    source: Source
+
+
+class ReviewRules(_Strict):
+    days: int = Field(ge=1)
+    source: Source
+
+
+class UclaRules(_Strict):
+    min_days_between: int = Field(ge=0)
+    source: Source
+
+
+class Rules(_Strict):
+    mastery: Mastery
+    easier: Easier
+    energy: Energy
+    reciprocity: Reciprocity
+    low_mood: LowMood
+    hours: Hours
+    plan: PlanRules
+    review: ReviewRules
+    ucla: UclaRules
+
+
+# ---- support, safety, UCLA ------------------------------------------------------------------
+
+
+class SupportLine(_Strict):
+    name: Text
+    contact: Text
+    note: Text | None = None
+
+
+class Region(_Strict):
+    code: RegionCode
+    name: Text
+    emergency: Text
+    emergency_note: Text | None = None
+    last_verified: date
+    lines: tuple[SupportLine, ...] = ()
+
+
+class Support(_Strict):
+    source: Source
+    region: tuple[Region, ...] = Field(min_length=1)
+
+
+class UclaAnswer(_Strict):
+    value: int = Field(ge=1, le=3)
+    label: Text
+
+
+class Ucla(_Strict):
+    source: Source
+    intro: Text
+    note: Text
+    items: tuple[Text, Text, Text]
+    answers: tuple[UclaAnswer, UclaAnswer, UclaAnswer]
+
+    @model_validator(mode="after")
+    def _check(self) -> Ucla:
+        if [a.value for a in self.answers] != [1, 2, 3]:
+            raise ValueError("answers must be valued 1, 2, 3 in that order")
+        return self

@@ -1,0 +1,97 @@
+"""The weekly review as JSON-ready data (`mumcoach review --json`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from mumcoach.coach.review import WeeklyReview
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def review_json(review: WeeklyReview) -> dict[str, Any]:
+    """The review as JSON-ready data; every key is present even when there is nothing yet."""
+    e = review.experiments
+    focus_ = review.focus
+    return {
+        "window": {"start": _day(review.start), "end": _day(review.end), "days": review.days},
+        "headline": review.headline,
+        "empty": review.empty,
+        "checkins": review.checkins,
+        "streak_days": review.streak_days,
+        "steps": {
+            "planned": review.steps.planned,
+            "tried": review.steps.tried,
+            "partly": review.steps.partly,
+            "not_tried": review.steps.not_tried,
+        },
+        "ladder": {
+            "position_start": review.ladder_start,
+            "position_end": review.ladder_end,
+            "steps": review.ladder_steps,
+        },
+        "experiments": {
+            "tested": e.tested,
+            "feared_happened": e.feared_happened,
+            "feared_partly": e.feared_partly,
+            "feared_not_happened": e.feared_not_happened,
+            "mean_expected_anxiety": e.mean_expected_anxiety,
+            "mean_actual_anxiety": e.mean_actual_anxiety,
+            "anxiety_pairs": e.pairs,
+        },
+        "per_step": [
+            {
+                "id": s.step_id,
+                "title": s.title,
+                "planned": s.planned,
+                "tested": s.tested,
+                "anxiety_pairs": s.pairs,
+                "mean_expected_anxiety": s.mean_expected_anxiety,
+                "mean_actual_anxiety": s.mean_actual_anxiety,
+            }
+            for s in review.per_step
+        ],
+        "liking_gap_mean": review.liking_gap_mean,
+        "liking_gap_count": review.liking_gap_count,
+        "funnel": {
+            "names_learned": review.funnel.names_learned,
+            "chats": review.funnel.chats,
+            "numbers_swapped": review.funnel.numbers_swapped,
+            "meetups": review.funnel.meetups,
+        },
+        "followups_due": len(review.followups),
+        "followups": [
+            {"name": f.name, "text": f.text, "due": _day(f.due), "overdue": f.overdue}
+            for f in review.followups
+        ],
+        "people": {
+            "new": len(review.people.new),
+            "new_names": list(review.people.new),
+            "moved_up": len(review.people.moved),
+            "moved": [
+                {"name": m.name, "from": m.before, "to": m.after} for m in review.people.moved
+            ],
+            "connected": review.people.connected,
+            "hours_together": review.people.hours_together,
+            "reciprocity_notes": [
+                {"name": r.name, "unreturned": r.count} for r in review.people.reciprocity
+            ],
+        },
+        "mood": [{"date": _day(d.date), "value": d.mood} for d in review.daily],
+        "energy": [{"date": _day(d.date), "value": d.energy} for d in review.daily],
+        "loneliness": [
+            {"date": _day(p.date), "answers": list(p.answers), "total": p.total}
+            for p in review.loneliness
+        ],
+        "suggested_step": {
+            "id": focus_.step_id if focus_ else None,
+            "title": focus_.title if focus_ else None,
+            "reason": focus_.reason if focus_ else None,
+            "kind": focus_.kind if focus_ else None,
+            "easier_step_id": focus_.easier_step_id if focus_ else None,
+        },
+        "signpost": review.signpost,
+    }
