@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from mumcoach.coach import cues as cue_core
+from mumcoach.coach import forget, people_edit
 from mumcoach.coach import people as core
 from mumcoach.models import (
     CheckIn,
@@ -176,7 +178,7 @@ def test_reciprocity_note_due_once_then_again_only_after_she_invites_back_and_th
     journal.checkins.append(checkin(days_ago(15), met(jo, invited=True)))  # a fourth: still quiet
     assert core.reciprocity_notes_due(journal, RULES) == []
 
-    _, back = core.record_interaction(journal, jo, {"invited_me": True}, today=days_ago(10))
+    _, back = people_edit.record_interaction(journal, jo, {"invited_me": True}, today=days_ago(10))
     journal.checkins.append(checkin(days_ago(10), back))
     assert jo.reciprocity_noted is False
     assert core.reciprocity_notes_due(journal, RULES) == []
@@ -211,10 +213,10 @@ def test_open_followups_due_overdue_and_complete() -> None:
     assert found[0].due == days_ago(3)
     assert found[0].interaction_id == journal.checkins[0].interactions[0].id
 
-    assert core.complete_followups(journal, jo.id, TODAY) == 2
+    assert people_edit.complete_followups(journal, jo.id, TODAY) == 2
     assert [f.name for f in core.open_followups(journal, TODAY)] == ["Amy"]
     assert journal.checkins[0].interactions[0].follow_up_done == TODAY
-    assert core.complete_followups(journal, jo.id, TODAY) == 0
+    assert people_edit.complete_followups(journal, jo.id, TODAY) == 0
 
 
 def test_followup_shows_her_current_name_after_a_rename() -> None:
@@ -273,14 +275,14 @@ def test_people_for_place_by_name_or_plan_newest_first_with_cues() -> None:
     )
     bea.first_met_where, bea.first_met = "Hartbeeps", days_ago(10)
 
-    cues = core.people_for_place(journal, hartbeeps.id, "HARTBEEPS")
+    cues = cue_core.people_for_place(journal, hartbeeps.id, "HARTBEEPS")
     assert [c.name for c in cues] == ["Amy", "Bea", "Jo"]  # seen there most recently first
     first = cues[2]
     assert (first.child, first.child_age, first.last_seen) == ("Alfie", "8m", days_ago(20))
     assert first.last_detail == "Alfie crawls now"  # her latest detail, from anywhere
     assert (cues[0].follow_up, cues[0].follow_up_due) == ("bring the buggy board", days_ago(1))
-    assert core.people_for_place(journal, None, "Nowhere") == []
-    assert len(core.people_for_place(journal, hartbeeps.id, "Hartbeeps", limit=1)) == 1
+    assert cue_core.people_for_place(journal, None, "Nowhere") == []
+    assert len(cue_core.people_for_place(journal, hartbeeps.id, "Hartbeeps", limit=1)) == 1
 
 
 # ---- recording --------------------------------------------------------------------------------
@@ -297,7 +299,7 @@ def test_record_interaction_creates_a_new_person_once() -> None:
         "swapped_numbers": True,
         "detail": "night feeds",
     }
-    priya, interaction = core.record_interaction(journal, None, data, today=TODAY)
+    priya, interaction = people_edit.record_interaction(journal, None, data, today=TODAY)
     assert journal.people == [priya]
     assert (priya.name, priya.child, priya.child_age) == ("Priya", "Ravi", "6m")
     assert (priya.created, priya.first_met, priya.first_met_where) == (
@@ -318,13 +320,13 @@ def test_record_interaction_with_a_known_person_from_an_earlier_load() -> None:
     jo = person("Jo", child="Alfie", child_age="6m", first_met=days_ago(30))
     journal = Journal(people=[jo])
     stale = Journal.model_validate_json(journal.model_dump_json()).people[0]
-    same, interaction = core.record_interaction(
+    same, interaction = people_edit.record_interaction(
         journal, stale, {"child": "alfie", "child_age": "8m", "minutes": 5}, today=TODAY
     )
     assert same is jo and len(journal.people) == 1
     assert jo.child_age == "8m"  # age grows
     assert jo.first_met == days_ago(30)
-    core.record_interaction(journal, jo, {"child": "Mia", "child_age": "3y"}, today=TODAY)
+    people_edit.record_interaction(journal, jo, {"child": "Mia", "child_age": "3y"}, today=TODAY)
     assert (jo.child, jo.child_age) == ("Alfie", "8m")  # a different child: kept on the record
     assert interaction.name == "Jo"
 
@@ -332,15 +334,15 @@ def test_record_interaction_with_a_known_person_from_an_earlier_load() -> None:
 def test_record_interaction_fills_in_a_child_when_none_was_known() -> None:
     jo = person("Jo")
     journal = Journal(people=[jo])
-    core.record_interaction(journal, jo, {"child": "Mia", "child_age": "3y"}, today=TODAY)
+    people_edit.record_interaction(journal, jo, {"child": "Mia", "child_age": "3y"}, today=TODAY)
     assert (jo.child, jo.child_age, jo.first_met) == ("Mia", "3y", TODAY)
 
 
 def test_record_interaction_rejects_unknown_fields_and_nameless_people() -> None:
     with pytest.raises(ValueError, match="unknown"):
-        core.record_interaction(Journal(), None, {"name": "Jo", "shoe": 5}, today=TODAY)
+        people_edit.record_interaction(Journal(), None, {"name": "Jo", "shoe": 5}, today=TODAY)
     with pytest.raises(ValueError, match="name"):
-        core.record_interaction(Journal(), None, {"minutes": 5}, today=TODAY)
+        people_edit.record_interaction(Journal(), None, {"minutes": 5}, today=TODAY)
 
 
 # ---- forgetting -------------------------------------------------------------------------------
@@ -404,7 +406,7 @@ def _journal_with_sarah() -> tuple[Journal, Person, Person]:
 
 def test_forget_person_removes_her_and_scrubs_every_trace() -> None:
     journal, sarah, amy = _journal_with_sarah()
-    changed = core.forget_person(journal, sarah.id)
+    changed = forget.forget_person(journal, sarah.id)
 
     raw = journal.model_dump_json()
     assert journal.places[0].name == "St [forgotten]'s hall"  # no trace, even in a place
@@ -428,7 +430,7 @@ def test_forget_person_removes_her_and_scrubs_every_trace() -> None:
     assert journal.ladder.custom_steps[0].title == "Invite [forgotten] for a walk"
     # 1 person + 1 interaction + checkin, amy's interaction, amy's note, plan, profile, step, place
     assert changed == 9
-    assert core.forget_person(journal, sarah.id) == 0  # nothing left to do
+    assert forget.forget_person(journal, sarah.id) == 0  # nothing left to do
 
 
 def test_forget_keeps_a_child_name_shared_with_the_users_own_or_someone_elses() -> None:
@@ -439,7 +441,7 @@ def test_forget_keeps_a_child_name_shared_with_the_users_own_or_someone_elses() 
         people=[jo, amy, person("Max")],
         checkins=[checkin(TODAY, met(jo), what="Jo, Lily, Max and Amy at the park")],
     )
-    core.forget_person(journal, jo.id)
+    forget.forget_person(journal, jo.id)
     assert journal.checkins[0].what == "[forgotten], Lily, Max and Amy at the park"
 
 
@@ -456,7 +458,7 @@ def test_forget_a_describing_name_leaves_common_words_and_places_alone() -> None
             )
         ],
     )
-    core.forget_person(journal, mum.id)
+    forget.forget_person(journal, mum.id)
     assert journal.checkins[0].what == (
         "[forgotten] waved; [forgotten] is 2. Hartbeeps was fun, my mum came"
     )
@@ -475,13 +477,13 @@ def test_forget_scrubs_extra_names_and_unknown_fields_too() -> None:
         }
     ]
     journal = Journal.model_validate(data)
-    assert core.forget_person(journal, jo.id, extra_names=["Jo"]) == 2
+    assert forget.forget_person(journal, jo.id, extra_names=["Jo"]) == 2
     assert "Jo " not in json.dumps(journal.model_dump(mode="json"))
     assert journal.checkins[0].reflection == {"text": "You rated [forgotten] 6/7"}
 
 
 def test_name_terms() -> None:
-    terms = core.name_terms("Sarah (Tom's mum)")
+    terms = forget.name_terms("Sarah (Tom's mum)")
     assert terms.phrases == {"sarah (tom's mum)"}
     assert terms.words == {"sarah", "tom"}
-    assert core.name_terms("anne-marie o'neil").words == {"anne", "marie", "o'neil"}
+    assert forget.name_terms("anne-marie o'neil").words == {"anne", "marie", "o'neil"}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -10,10 +11,12 @@ from mumcoach.commands import app_context, print_json
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
+    from mumcoach.flows.ask import Asker
     from mumcoach.models import Journal, Person
 
 NameArg = Annotated[str, typer.Argument(help="Her name, or the start of it.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+T = TypeVar("T")
 ChildOpt = Annotated[str | None, typer.Option("--child", help="Her child's name.")]
 AgeOpt = Annotated[str | None, typer.Option("--child-age", help="Her child's age, e.g. 8m or 3y.")]
 
@@ -62,7 +65,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
 
     app = app_context(ctx)
     journal = app.store.load()
-    card = person_card(journal, pick(app, journal, name), app.today())
+    card = person_card(journal, _pick(app, name, journal), app.today())
     hours = app.content.rules.hours
     horizons = {"casual": hours.casual, "friend": hours.friend, "close": hours.close}
     if as_json:
@@ -102,8 +105,10 @@ def add(
         str | None, typer.Option("--met", help="When you first met (YYYY-MM-DD); default today.")
     ] = None,
 ) -> None:
+    from mumcoach.coach.people_edit import add_person
     from mumcoach.errors import BadInput
     from mumcoach.flows.ask import check_age, check_date
+    from mumcoach.flows.people import confirm_add_another, person_label
     from mumcoach.models import Note, Person
 
     app = app_context(ctx)
@@ -112,14 +117,7 @@ def add(
     first_met = check_date("met", met) if met else app.today()
     if first_met > app.today():
         raise BadInput("met (--met) can't be in the future.")
-    same = [p for p in app.store.load().people if p.name.casefold() == name.casefold()]
-    if (
-        same
-        and app.can_ask
-        and not app.prompter.confirm(
-            "add_another", f"You already have someone called {name}. Add another?", False
-        )
-    ):
+    if not confirm_add_another(_asker(app), app.content, app.store.load(), name):
         app.console.print("Nothing was changed.")
         return
     person = Person(
@@ -131,14 +129,9 @@ def add(
         first_met_where=_clean(where),
         notes=[Note(date=app.today(), text=text)] if (text := _clean(detail)) else [],
     )
-
-    def change(journal: Journal) -> Journal:
-        journal.people.append(person)
-        return journal
-
-    journal = app.store.update(change)
+    _, journal = _save(app, lambda j: add_person(j, person))
     if not _after_save(app, journal, name, person.child, person.first_met_where, detail):
-        app.console.print(f"Added {_label(person)}.")
+        app.console.print(f"Added {person_label(person)}.")
 
 
 def edit(
@@ -155,8 +148,10 @@ def edit(
         ),
     ] = None,
 ) -> None:
+    from mumcoach.coach.people_edit import edit_person
     from mumcoach.errors import BadInput
     from mumcoach.flows.ask import check_age
+    from mumcoach.flows.people import person_label
 
     app = app_context(ctx)
     changes: dict[str, str | None] = {}
@@ -170,17 +165,10 @@ def edit(
         changes["stage"] = _check_stage(stage)
     if not changes:
         raise BadInput("Nothing to change: pass --name, --child, --child-age or --stage.")
-    person_id = pick(app, app.store.load(), name).id
-
-    def change(journal: Journal) -> tuple[Person, Journal]:
-        person = _by_id(journal, person_id)
-        for key, value in changes.items():
-            setattr(person, key, value)
-        return person, journal
-
-    person, journal = app.store.update(change)
+    person_id = _pick(app, name).id
+    person, journal = _save(app, lambda j: edit_person(j, person_id, changes))
     if not _after_save(app, journal, changes.get("name"), changes.get("child")):
-        app.console.print(f"Updated {_label(person)}.")
+        app.console.print(f"Updated {person_label(person)}.")
 
 
 def note(
@@ -188,31 +176,26 @@ def note(
     name: NameArg,
     text: Annotated[str, typer.Argument(help="What to remember.")],
 ) -> None:
+    from mumcoach.coach.people_edit import add_note
     from mumcoach.errors import BadInput
-    from mumcoach.models import Note
 
     app = app_context(ctx)
     cleaned = _clean(text)
     if not cleaned:
         raise BadInput("The note is empty.")
-    person_id = pick(app, app.store.load(), name).id
-
-    def change(journal: Journal) -> tuple[str, Journal]:
-        person = _by_id(journal, person_id)
-        person.notes = [*person.notes, Note(date=app.today(), text=cleaned)]
-        return person.name, journal
-
-    saved_for, journal = app.store.update(change)
+    person_id = _pick(app, name).id
+    person, journal = _save(app, lambda j: add_note(j, person_id, cleaned, app.today()))
     if not _after_save(app, journal, cleaned):
-        app.console.print(f"Noted for {saved_for}.")
+        app.console.print(f"Noted for {person.name}.")
 
 
 def done(ctx: typer.Context, name: NameArg) -> None:
-    from mumcoach.coach.people import complete_followups, open_followups
+    from mumcoach.coach.people import open_followups
+    from mumcoach.coach.people_edit import complete_followups
 
     app = app_context(ctx)
     journal = app.store.load()
-    person = pick(app, journal, name)
+    person = _pick(app, name, journal)
     count = 0
     if any(f.person_id == person.id for f in open_followups(journal, app.today())):
         count = app.store.update(lambda j: complete_followups(j, person.id, app.today()))
@@ -228,27 +211,19 @@ def forget(
     name: NameArg,
     yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
 ) -> None:
-    from mumcoach.coach.people import forget_names, forget_person
-    from mumcoach.errors import MumcoachError, NeedsAnswer, StorageFailed
+    from mumcoach.coach.forget import forget_names, forget_person
+    from mumcoach.coach.people_edit import known_person
+    from mumcoach.errors import MumcoachError, StorageFailed
+    from mumcoach.flows.people import confirm_forget
 
     app = app_context(ctx)
-    person = pick(app, app.store.load(), name)
-    if not yes:
-        if not app.can_ask:
-            raise NeedsAnswer(
-                f"Forgetting {person.name} can't be undone, and there is no terminal to ask on. "
-                "Pass --yes to forget her."
-            )
-        question = (
-            f"Forget {person.name} completely? This removes her, your time together and every "
-            "mention of her name from your journal and its backups. It can't be undone."
-        )
-        if not app.prompter.confirm("confirm_forget", question, False):
-            app.console.print("Nothing was changed.")
-            return
+    person = _pick(app, name)
+    if not confirm_forget(_asker(app), app.content, person, yes=yes):
+        app.console.print("Nothing was changed.")
+        return
 
     def change(journal: Journal) -> list[str]:
-        _by_id(journal, person.id)
+        known_person(journal, person.id)
         names = forget_names(journal, person.id)
         forget_person(journal, person.id)
         return names
@@ -270,49 +245,23 @@ def forget(
 # ---- helpers ----------------------------------------------------------------------------------
 
 
-def pick(app: AppContext, journal: Journal, query: str) -> Person:
-    """The one person `query` names; asks which when several match and a terminal is there."""
-    from mumcoach.coach.people import find_people, person_by_id
-    from mumcoach.errors import BadInput
-    from mumcoach.prompter import Choice
+def _asker(app: AppContext) -> Asker:
+    from mumcoach.commands import make_asker
 
-    by_id = person_by_id(journal, query.strip())
-    if by_id is not None:
-        return by_id
-    matches = find_people(journal.people, query)
-    if not matches:
-        raise BadInput(
-            f"No one called “{query.strip()}” in your people; `mumcoach people` lists them."
-        )
-    if len(matches) == 1:
-        return matches[0]
-    if not app.can_ask:
-        names = ", ".join(_label(p) for p in matches)
-        raise BadInput(
-            f"“{query.strip()}” matches {len(matches)} people: {names}. Type more of the name, "
-            "or use the id from `mumcoach people --json`."
-        )
-    choices = [Choice(p.id, _label(p)) for p in matches]
-    chosen = app.prompter.select("which_person", f"Which {query.strip()}?", choices)
-    found = person_by_id(journal, chosen)
-    assert found is not None
-    return found
+    return make_asker(app, None, {}, ())
 
 
-def _by_id(journal: Journal, person_id: str) -> Person:
-    """Her record in a freshly loaded journal (she may have been forgotten meanwhile)."""
-    from mumcoach.coach.people import person_by_id
-    from mumcoach.errors import BadInput
-
-    person = person_by_id(journal, person_id)
-    if person is None:
-        raise BadInput("That person is no longer in your journal (changed by another run).")
-    return person
+def _save(app: AppContext, change: Callable[[Journal], T]) -> tuple[T, Journal]:
+    """Apply one change in one save; hands back its result and the saved journal."""
+    return app.store.update(lambda journal: (change(journal), journal))
 
 
-def _label(person: Person) -> str:
-    child = ", ".join(part for part in (person.child, person.child_age) if part)
-    return f"{person.name} ({child})" if child else person.name
+def _pick(app: AppContext, query: str, journal: Journal | None = None) -> Person:
+    """The one person `query` names, asking which when several match (see flows/people.py)."""
+    from mumcoach.flows.people import pick_person
+
+    journal = app.store.load() if journal is None else journal
+    return pick_person(_asker(app), app.content, journal, query)
 
 
 def _clean(text: str | None) -> str | None:

@@ -113,8 +113,8 @@ def plan_json(saved: Plan, draft: PlanDraft) -> dict[str, Any]:
 
 
 def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft) -> None:
+    from mumcoach.coach.cues import people_for_place
     from mumcoach.coach.ladder import find_step
-    from mumcoach.coach.people import people_for_place
     from mumcoach.views.coaching import plan_card
 
     step = find_step(app.content, journal, saved.step_id)

@@ -110,4 +110,8 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "another_person",
     "proud",
     "ucla_offer",
+    # people
+    "pick_person",
+    "add_another",
+    "confirm_forget",
 )

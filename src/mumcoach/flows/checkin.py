@@ -263,7 +263,7 @@ def _person_title(person: Person) -> str:
 
 def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> CheckIn:
     """Add the check-in and its interactions; create or update each person met."""
-    from mumcoach.coach.people import record_interaction
+    from mumcoach.coach.people_edit import record_interaction
 
     fields = dict(draft.fields)
     checkin = CheckIn(

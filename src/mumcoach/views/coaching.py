@@ -14,8 +14,8 @@ from mumcoach.content import Content
 from mumcoach.models import Place, Plan
 
 if TYPE_CHECKING:
+    from mumcoach.coach.cues import PersonCue
     from mumcoach.coach.ladder import LadderStep, Suggestion
-    from mumcoach.coach.people import PersonCue
 
 
 def _section(title: str, lines: Sequence[str]) -> list[RenderableType]:
