@@ -396,7 +396,7 @@ def test_bad_values_exit_2_name_the_key_and_save_nothing(
 ) -> None:
     cases = [
         (["checkin", "--mood", "9"], "mood (--mood) must be a whole number from 1 to 5"),
-        (["checkin", "--mood", "3", "--date", "yesterday"], "date (--date) must be a date"),
+        (["checkin", "--mood", "3", "--date", "someday"], "date (--date) must be a date"),
         (["plan", "--likelihood", "150"], "likelihood (--likelihood) must be a whole number"),
         (["plan", "--step", "fly-to-the-moon"], "unknown step"),
         (["init", "--region", "mars"], "region (--region) must be one of: uk, ie, us, au, ca"),

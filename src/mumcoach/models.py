@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from datetime import time as TimeOfDay
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -83,11 +84,21 @@ class Ladder(Record):
     start_step: str | None = None  # where onboarding placed the person
 
 
+class Schedule(Record):
+    """When a place happens: one day (`once`), or every week on `weekdays` (0 is Monday)."""
+
+    kind: Literal["once", "weekly"]
+    weekdays: list[Annotated[int, Field(ge=0, le=6)]] = []
+    day: date | None = None  # a one-off's day
+    at: TimeOfDay | None = None  # the time it starts, if known
+
+
 class Place(Record):
     id: str = Field(default_factory=new_id)
     name: str
     setting: Setting | None = None
-    recurring: str | None = None  # e.g. "Tuesdays 10:00"
+    recurring: str | None = None  # as she typed it, e.g. "Tuesdays 10:00" (older journals)
+    schedule: Schedule | None = None
     created: date
 
 
@@ -97,6 +108,7 @@ class Plan(Record):
     created_at: datetime
     place_id: str | None = None
     setting: Setting | None = None
+    time: TimeOfDay | None = None  # when the event starts, if known
     step_id: str
     suggested_step_id: str | None = None
     reason: str | None = None

@@ -6,10 +6,11 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mumcoach.dates import DateError, Direction, parse_date
 from mumcoach.errors import BadInput, NeedsAnswer
 from mumcoach.prompter import Choice, Prompter
 
@@ -209,7 +210,7 @@ class Asker:
         default: date | None = None,
         relative_to: date | None = None,
     ) -> date | None:
-        """A date: YYYY-MM-DD, or (given `relative_to`) 'tomorrow', 'friday', 'in 3 days'."""
+        """A date as people say it (see mumcoach.dates), read relative to `relative_to`."""
         if self.given(key):
             return check_date(key, self.answers[key], relative_to)
         if not self._missing(key, question, False):
@@ -257,31 +258,21 @@ def check_bool(key: str, value: Any) -> bool:
     raise BadInput(f"{key} ({flag(key)}) must be yes or no.")
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3})\s*days?$")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def check_date(key: str, value: Any, relative_to: date | None = None) -> date:
-    """An ISO date; with `relative_to`, also today / tomorrow / a weekday / 'in N days'."""
-    if isinstance(value, date):
-        return value
-    text = str(value).strip().lower()
+def check_date(
+    key: str, value: Any, relative_to: date | None = None, direction: Direction = "ahead"
+) -> date:
+    """A date as people say it (mumcoach.dates); without `relative_to`, an ISO date only."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    if relative_to is not None:
-        if text in ("today", "tomorrow"):
-            return relative_to + timedelta(days=text == "tomorrow")
-        for index, name in enumerate(WEEKDAYS):
-            if len(text) >= 3 and name.startswith(text):
-                ahead = (index - relative_to.weekday() - 1) % 7 + 1
-                return relative_to + timedelta(days=ahead)
-        match = IN_DAYS.match(text)
-        if match:
-            return relative_to + timedelta(days=int(match.group(1)))
-    example = "2026-11-21" + (", tomorrow, friday or in 3 days" if relative_to else "")
-    raise BadInput(f"{key} ({flag(key)}) must be a date like {example}.")
+        if relative_to is None:
+            if not isinstance(value, date) and not ISO_DATE.fullmatch(str(value).strip()):
+                raise DateError("must be a date like 2026-11-24")
+            relative_to = date(2000, 1, 1)
+        return parse_date(value, relative_to, direction=direction)
+    except DateError as exc:
+        raise BadInput(f"{key} ({flag(key)}) {exc}.") from None
 
 
 AGE = re.compile(r"^\s*(\d{1,2})\s*(w|wk|weeks?|m|mo|months?|y|yr|years?)\s*$", re.IGNORECASE)

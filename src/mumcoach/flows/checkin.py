@@ -87,7 +87,11 @@ class CheckInFlow:
         self.asker = asker
         self.content = content
         self.journal = journal
-        day = check_date("date", asker.answers["date"]) if asker.given("date") else today
+        day = (
+            check_date("date", asker.answers["date"], today, "back")
+            if asker.given("date")
+            else today
+        )
         plan = open_plan(journal, day, content.rules.plan.open_days)
         self.draft = CheckInDraft(date=day, plan=plan)
         self.current: MetPerson | None = None

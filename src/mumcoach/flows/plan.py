@@ -66,7 +66,7 @@ def place_title(place: Place) -> str:
 def ask_plan(asker: Asker, content: Content, journal: Journal, today: date) -> PlanDraft:
     """Ask the plan questions in order; the suggestion uses today's energy and the place."""
     q = content.question
-    when = check_date("date", asker.answers["date"]) if asker.given("date") else today
+    when = check_date("date", asker.answers["date"], today) if asker.given("date") else today
     place, is_new = _ask_place(asker, content, journal, today)
     energy = asker.scale("energy", q("energy"), 0, 10)
     setting = place.setting if place else None
