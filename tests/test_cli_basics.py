@@ -221,6 +221,39 @@ def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home:
     assert "Only you can read them (folder 700, journal 600)" in printed
 
 
+def test_doctor_json_reports_the_same_checks_and_exit_code(private_home: Path) -> None:
+    import json
+
+    result, printed = run(["doctor", "--json"])
+    assert result.exit_code == 0 and printed == ""
+    data = json.loads(result.output)
+    assert (data["schema_version"], data["kind"], data["ok"], data["exit_code"]) == (
+        1,
+        "doctor",
+        True,
+        0,
+    )
+    assert (data["data_dir"], data["journal"]) == (
+        str(private_home),
+        str(private_home / "journal.json"),
+    )
+    assert [c["name"] for c in data["checks"]] == ["Permissions", "Journal", "Content"]
+    assert data["content"][0] == {
+        "file": "ladder.toml",
+        "path": str(load_content().sources["ladder.toml"]),
+    }
+    assert data["backups"] == []
+
+    private_home.mkdir(mode=0o700)
+    (private_home / "journal.json").write_text('{"schema_version": 1, "profile": ')
+    damaged, _ = run(["doctor", "--json"])
+    data = json.loads(damaged.output)
+    assert damaged.exit_code == data["exit_code"] == JournalDamaged.exit_code
+    journal_check = data["checks"][1]
+    assert (journal_check["name"], journal_check["ok"]) == ("Journal", False)
+    assert journal_check["exit_code"] == JournalDamaged.exit_code and data["ok"] is False
+
+
 # -- the error funnel ------------------------------------------------------------------------------
 
 

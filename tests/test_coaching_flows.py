@@ -159,6 +159,7 @@ def test_plan_by_flags_prints_json_with_the_reason(invoke: Invoke, private_home:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
+    assert (data["schema_version"], data["kind"]) == (1, "plan")
     assert data["date"] == "2026-11-24"
     assert data["place"] == "Rhyme time"
     assert data["step_id"] == data["suggestion"]["id"]

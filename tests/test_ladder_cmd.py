@@ -66,7 +66,8 @@ def test_json_shape_and_values(invoke: Invoke, private_home: Path) -> None:
     result = invoke(["ladder", "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"steps", "suggested"}
+    assert set(data) == {"schema_version", "kind", "steps", "suggestion"}
+    assert (data["schema_version"], data["kind"]) == (1, "ladder")
     keys = {
         "id",
         "title",
@@ -85,9 +86,9 @@ def test_json_shape_and_values(invoke: Invoke, private_home: Path) -> None:
     assert (steps["find-a-group"]["status"], steps["find-a-group"]["attempts"]) == ("mastered", 3)
     assert steps["host-coffee-morning"]["settings"] == ["hosting", "online"]
     assert [s["position"] for s in data["steps"]] == list(range(1, len(data["steps"]) + 1))
-    suggested = data["suggested"]
-    assert set(suggested) == {"id", "title", "reason", "kind", "easier_step_id"}
-    assert suggested["id"] == "go-back" and suggested["kind"] == "start"
+    suggestion = data["suggestion"]
+    assert set(suggestion) == {"id", "title", "reason", "kind", "easier_step_id"}
+    assert suggestion["id"] == "go-back" and suggestion["kind"] == "start"
 
 
 def test_rate_persists(invoke: Invoke, private_home: Path) -> None:
@@ -105,7 +106,7 @@ def test_not_for_me_step_and_undo(invoke: Invoke, private_home: Path) -> None:
     assert "Not for me" in result.rich  # type: ignore[attr-defined]
     assert Store(private_home).load().ladder.not_for_me == ["find-a-group"]
     data = json.loads(invoke(["ladder", "--json"]).stdout)
-    assert data["suggested"]["id"] == "stay-the-session"
+    assert data["suggestion"]["id"] == "stay-the-session"
     assert data["steps"][0]["status"] == "not-for-me"
     invoke(["ladder", "not-for-me", "find-a-group", "--undo"])
     assert Store(private_home).load().ladder.not_for_me == []

@@ -112,7 +112,11 @@ def test_empty_list_says_how_people_get_here(invoke: Invoke) -> None:
     result = invoke(["people"])
     assert result.exit_code == 0
     assert "No one here yet" in result.rich
-    assert json.loads(invoke(["people", "--json"]).stdout) == []
+    assert json.loads(invoke(["people", "--json"]).stdout) == {
+        "schema_version": 1,
+        "kind": "people",
+        "people": [],
+    }
 
 
 def test_list_groups_by_stage_with_last_contact_and_whats_due(
@@ -134,7 +138,10 @@ def test_list_groups_by_stage_with_last_contact_and_whats_due(
 
 def test_list_json(invoke: Invoke, private_home: Path) -> None:
     people = seed(private_home)
-    data = json.loads(invoke(["people", "--json"]).stdout)
+    out = json.loads(invoke(["people", "--json"]).stdout)
+    assert list(out) == ["schema_version", "kind", "people"]
+    assert (out["schema_version"], out["kind"]) == (1, "people")
+    data = out["people"]
     assert [p["name"] for p in data] == ["Sally", "Sarah Miller", "Amy"]
     sarah = data[1]
     assert sarah == {
@@ -185,6 +192,7 @@ def test_show_card(invoke: Invoke, private_home: Path) -> None:
 def test_show_json(invoke: Invoke, private_home: Path) -> None:
     people = seed(private_home)
     data = json.loads(invoke(["people", "show", "Sarah Miller", "--json"]).stdout)
+    assert (data["schema_version"], data["kind"]) == (1, "person")
     assert data["id"] == people["sarah"].id
     assert data["stage"] == data["derived_stage"] == "numbers"
     assert data["first_met"] == "2026-10-12" and data["first_met_where"] == "Hartbeeps"
@@ -255,7 +263,7 @@ def test_edit(invoke: Invoke, private_home: Path) -> None:
     assert "Updated Sally Ng (Ada, 2y)." in result.rich
     sally = next(p for p in load(private_home).people if p.name == "Sally Ng")
     assert (sally.child, sally.child_age, sally.stage) == ("Ada", "2y", "met-up")
-    rows = json.loads(invoke(["people", "--json"]).stdout)
+    rows = json.loads(invoke(["people", "--json"]).stdout)["people"]
     assert [(r["name"], r["stage"], r["stage_set_by_hand"]) for r in rows][2] == (
         "Sally Ng",
         "met-up",
@@ -295,7 +303,8 @@ def test_done(invoke: Invoke, private_home: Path) -> None:
     before = every_file_bytes(private_home)
     assert "all caught up" in invoke(["people", "done", "sarah"]).rich
     assert every_file_bytes(private_home) == before  # nothing to do, nothing saved
-    assert json.loads(invoke(["people", "--json"]).stdout)[1]["open_followups"] == []
+    rows = json.loads(invoke(["people", "--json"]).stdout)["people"]
+    assert rows[1]["open_followups"] == []
 
 
 def test_crisis_words_in_a_note_show_help_at_once_and_keep_the_note(

@@ -30,7 +30,7 @@ REQUIRED = {
     "liking_gap_mean": None,
     "funnel": {"names_learned", "chats", "numbers_swapped", "meetups"},
     "followups_due": None,
-    "suggested_step": {"id", "reason"},
+    "suggestion": {"id", "title", "reason", "kind", "easier_step_id"},
     "signpost": None,
     "ladder": {"position_start", "position_end"},
     "people": {"new", "moved_up", "hours_together", "reciprocity_notes"},
@@ -69,6 +69,8 @@ def later(days: int) -> datetime:
 def test_json_has_every_key_with_the_full_week_numbers(invoke: Invoke, private_home: Path) -> None:
     save(private_home, full_week())
     data = review_json(invoke)  # today is 21 Nov 2026: the window is 15–21 Nov
+    assert list(data)[:2] == ["schema_version", "kind"]
+    assert (data["schema_version"], data["kind"]) == (1, "review")
     for key, inner in REQUIRED.items():
         assert key in data, key
         if inner:
@@ -88,7 +90,7 @@ def test_json_has_every_key_with_the_full_week_numbers(invoke: Invoke, private_h
     assert data["liking_gap_mean"] == 1.7
     assert data["funnel"] == {"names_learned": 1, "chats": 3, "numbers_swapped": 1, "meetups": 1}
     assert data["followups_due"] == 2
-    assert data["suggested_step"]["id"] == "say-hello" and data["suggested_step"]["reason"]
+    assert data["suggestion"]["id"] == "say-hello" and data["suggestion"]["reason"]
     assert data["signpost"] is False
     assert data["ladder"] == {"position_start": 4, "position_end": 4, "steps": 15}
     p = data["people"]

@@ -267,7 +267,7 @@ def test_json_has_every_key_and_the_same_numbers(content: Content) -> None:
     assert data["followups_due"] == 2
     assert data["people"]["moved_up"] == 2 and data["people"]["new"] == 1
     assert data["people"]["reciprocity_notes"] == [{"name": "Amira", "unreturned": 3}]
-    assert data["suggested_step"]["id"] == "say-hello"
+    assert data["suggestion"]["id"] == "say-hello"
     assert data["mood"][1] == {"date": "2026-11-16", "value": 3.0}
 
 

@@ -40,3 +40,24 @@ def test_a_damaged_journal_never_hides_the_support_screen(
     result = invoke(["support"])
     assert result.exit_code == 0
     assert "your local emergency number" in plain(result.rich)
+
+
+def test_support_json_gives_the_region_emergency_first(invoke: Invoke) -> None:
+    import json
+
+    invoke(["init", "--region", "ie"])
+    result = invoke(["support", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data)[:4] == ["schema_version", "kind", "region", "region_name"]
+    assert (data["schema_version"], data["kind"]) == (1, "support")
+    assert (data["region"], data["region_name"]) == ("ie", "Ireland")
+    assert (data["emergency"], data["emergency_note"]) == ("112 or 999", "not re-checked")
+    assert data["lines"][1] == {
+        "name": "Pieta",
+        "contact": "1800 247 247, or text HELP to 51444",
+        "note": None,
+    }
+    assert data["last_verified"] == "2026-11-21"
+    other = json.loads(invoke(["support", "--region", "us", "--json"]).stdout)
+    assert other["region"] == "us" and "988" in str(other["lines"])

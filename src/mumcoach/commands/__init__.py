@@ -13,6 +13,7 @@ from mumcoach.context import AppContext
 if TYPE_CHECKING:
     from mumcoach.flows.ask import Asker
     from mumcoach.models import Journal
+    from mumcoach.views.json_out import Kind
 
 
 def app_context(ctx: typer.Context) -> AppContext:
@@ -60,10 +61,11 @@ def onboard_if_new(app: AppContext, journal: Journal) -> Journal:
     return app.store.load()
 
 
-def print_json(data: Any) -> None:
-    import json
+def print_json(kind: Kind, data: Mapping[str, Any]) -> None:
+    """Print one `--json` result in the shared envelope (views/json_out.py)."""
+    from mumcoach.views.json_out import json_text
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    typer.echo(json_text(kind, data))
 
 
 AnswersOption = typer.Option(

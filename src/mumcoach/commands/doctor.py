@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from mumcoach.commands import app_context
+from mumcoach.commands import app_context, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -13,12 +15,20 @@ def register(app: typer.Typer) -> None:
     )(doctor)
 
 
-def doctor(ctx: typer.Context) -> None:
+def doctor(
+    ctx: typer.Context,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON (same exit code).")
+    ] = False,
+) -> None:
     from mumcoach.doctor import run_checks
-    from mumcoach.views.doctor import doctor_view
+    from mumcoach.views.doctor import doctor_data, doctor_view
 
     app = app_context(ctx)
     report = run_checks(app)
-    app.console.print(doctor_view(report))
+    if as_json:
+        print_json("doctor", doctor_data(report))
+    else:
+        app.console.print(doctor_view(report))
     if report.exit_code:
         raise typer.Exit(report.exit_code)

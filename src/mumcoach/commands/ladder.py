@@ -46,7 +46,7 @@ def ladder(
     except NothingToSuggest as exc:
         suggestion, note = None, exc.message
     if as_json:
-        print_json(ladder_data(rows, suggestion))
+        print_json("ladder", ladder_data(rows, suggestion))
         return
     easier = None
     if suggestion is not None and suggestion.easier_step_id:

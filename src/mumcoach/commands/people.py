@@ -54,7 +54,7 @@ def people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     app = app_context(ctx)
     rows = people_rows(app.store.load(), app.today())
     if as_json:
-        print_json([row_data(r) for r in rows])
+        print_json("people", {"people": [row_data(r) for r in rows]})
     else:
         app.console.print(people_list_view(rows, app.today()))
 
@@ -69,7 +69,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     hours = app.content.rules.hours
     horizons = {"casual": hours.casual, "friend": hours.friend, "close": hours.close}
     if as_json:
-        print_json(card_data(card, horizons))
+        print_json("person", card_data(card, horizons))
         return
     threshold = app.content.rules.reciprocity.unreturned_invitations
     note = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -94,22 +94,11 @@ def plan(
 
     saved, journal = app.store.update(save)
     if as_json:
-        print_json(plan_json(saved, draft))
+        from mumcoach.views.coaching import plan_json
+
+        print_json("plan", plan_json(saved, draft.place, draft.suggestion))
         return
     _show_card(app, journal, saved, draft)
-
-
-def plan_json(saved: Plan, draft: PlanDraft) -> dict[str, Any]:
-    data = saved.model_dump(mode="json")
-    data["place"] = draft.place.name if draft.place else None
-    data["suggestion"] = {
-        "id": draft.suggestion.step_id,
-        "title": draft.suggestion.title,
-        "reason": draft.suggestion.reason,
-        "kind": draft.suggestion.kind,
-        "easier_step_id": draft.suggestion.easier_step_id,
-    }
-    return data
 
 
 def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft) -> None:

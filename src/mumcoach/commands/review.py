@@ -72,7 +72,7 @@ def review(
     if as_json:
         from mumcoach.views.review_json import review_json
 
-        print_json(review_json(result))
+        print_json("review", review_json(result))
         return
     from mumcoach.views.review import render
 

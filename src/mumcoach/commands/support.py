@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mumcoach.commands import app_context, region_of
+from mumcoach.commands import app_context, print_json, region_of
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
@@ -23,15 +23,21 @@ def support(
     region: Annotated[
         str | None, typer.Option(help="Show another region: uk, ie, us, au, ca or other.")
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the numbers as JSON instead of a screen.")
+    ] = False,
 ) -> None:
     from mumcoach.errors import BadInput
     from mumcoach.models import REGIONS
-    from mumcoach.views.support import support_screen
+    from mumcoach.views.support import support_data, support_screen
 
     app = app_context(ctx)
     if region is not None and region.lower() not in REGIONS:
         raise BadInput(f"region (--region) must be one of: {', '.join(REGIONS)}.")
     chosen = region.lower() if region else _profile_region(app)
+    if as_json:
+        print_json("support", support_data(chosen, app.content))
+        return
     app.console.print(support_screen(chosen, app.content))
 
 

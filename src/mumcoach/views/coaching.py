@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -12,6 +12,7 @@ from rich.text import Text
 
 from mumcoach.content import Content
 from mumcoach.models import Place, Plan
+from mumcoach.views.json_out import suggestion_data
 
 if TYPE_CHECKING:
     from mumcoach.coach.cues import PersonCue
@@ -109,3 +110,11 @@ def welcome_view(content: Content, name: str | None, suggestion: Suggestion) -> 
         Text(content.say("not_therapy"), style="dim"),
     ]
     return Panel(Group(*parts), border_style="magenta")
+
+
+def plan_json(saved: Plan, place: Place | None, suggestion: Suggestion) -> dict[str, Any]:
+    """`mumcoach plan --json`: the saved plan, its place's name and the step the coach suggested."""
+    data = saved.model_dump(mode="json")
+    data["place"] = place.name if place else None
+    data["suggestion"] = suggestion_data(suggestion)
+    return data

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mumcoach.coach.ladder import StepProgress, Suggestion
+from mumcoach.views.json_out import suggestion_data
 
 STATUS_LABELS = {
     "new": "new",
@@ -92,13 +93,4 @@ def ladder_data(rows: Sequence[StepProgress], suggestion: Suggestion | None) -> 
         }
         for row in rows
     ]
-    suggested = None
-    if suggestion is not None:
-        suggested = {
-            "id": suggestion.step_id,
-            "title": suggestion.title,
-            "reason": suggestion.reason,
-            "kind": suggestion.kind,
-            "easier_step_id": suggestion.easier_step_id,
-        }
-    return {"steps": steps, "suggested": suggested}
+    return {"steps": steps, "suggestion": suggestion_data(suggestion)}

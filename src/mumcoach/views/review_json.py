@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from mumcoach.coach.review import WeeklyReview
+from mumcoach.views.json_out import suggestion_data
 
 
 def _day(value: date | None) -> str | None:
@@ -15,7 +16,6 @@ def _day(value: date | None) -> str | None:
 def review_json(review: WeeklyReview) -> dict[str, Any]:
     """The review as JSON-ready data; every key is present even when there is nothing yet."""
     e = review.experiments
-    focus_ = review.focus
     return {
         "window": {"start": _day(review.start), "end": _day(review.end), "days": review.days},
         "headline": review.headline,
@@ -86,12 +86,6 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
             {"date": _day(p.date), "answers": list(p.answers), "total": p.total}
             for p in review.loneliness
         ],
-        "suggested_step": {
-            "id": focus_.step_id if focus_ else None,
-            "title": focus_.title if focus_ else None,
-            "reason": focus_.reason if focus_ else None,
-            "kind": focus_.kind if focus_ else None,
-            "easier_step_id": focus_.easier_step_id if focus_ else None,
-        },
+        "suggestion": suggestion_data(review.focus),
         "signpost": review.signpost,
     }

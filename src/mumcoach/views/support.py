@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
@@ -64,3 +66,16 @@ def low_mood_notice(region_code: str, content: Content) -> RenderableType:
     parts += _lines(region, content, "support.lines_heading")
     parts += [Text(""), _emergency(region, content, note=False), Text(content.say("not_therapy"))]
     return Panel(Group(*parts), title=content.say("support.title"), title_align="left")
+
+
+def support_data(region_code: str, content: Content) -> dict[str, Any]:
+    """`mumcoach support --json`: the region's emergency number first, then its support lines."""
+    region = content.region(region_code)
+    return {
+        "region": region.code,
+        "region_name": region.name,
+        "emergency": region.emergency,
+        "emergency_note": region.emergency_note,
+        "lines": [{"name": x.name, "contact": x.contact, "note": x.note} for x in region.lines],
+        "last_verified": region.last_verified.isoformat(),
+    }
