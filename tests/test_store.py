@@ -76,7 +76,7 @@ def test_fixture_journal_loads_with_every_kind_of_record(private_home: Path) -> 
     install_fixture(private_home)
     journal = Store(private_home).load()
 
-    assert journal.schema_version == 1
+    assert journal.schema_version == 2
     assert journal.profile is not None and journal.profile.name == "Aoife"
     assert [c.name for c in journal.profile.children] == ["Rory", "Saoirse"]
     assert journal.ladder.custom_steps[0].id == "custom-library-rhymes"
@@ -110,6 +110,8 @@ def test_fixture_journal_resaves_with_unknown_fields_and_values_kept(private_hom
     # Every value of the original is still there, unchanged; only Grace was added.
     grace = saved["people"].pop()
     assert grace["name"] == "Grace"
+    assert saved.pop("schema_version") == models.SCHEMA_VERSION
+    original.pop("schema_version")
     assert_contains(original, saved)
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
 SETTINGS: tuple[Setting, ...] = (
@@ -51,13 +51,26 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
 
+class Stamped(Record):
+    """A record that can change on its own: the store sets `updated_at` whenever it changes."""
+
+    updated_at: datetime | None = None  # when last changed; set by the store on save
+
+
+class Identified(Record):
+    """A record in a list: its id matches it between devices (`mumcoach import`)."""
+
+    id: str = Field(default_factory=new_id)
+    updated_at: datetime | None = None  # when last changed; set by the store on save
+
+
 class Child(Record):
     name: str
     age: str | None = None  # as the person typed it: "8m", "3y", "6w"
     age_as_of: date | None = None
 
 
-class Profile(Record):
+class Profile(Stamped):
     name: str | None = None
     region: Region = "other"
     children: list[Child] = []
@@ -67,8 +80,7 @@ class Profile(Record):
     updated: date | None = None
 
 
-class CustomStep(Record):
-    id: str
+class CustomStep(Identified):
     title: str
     difficulty: ZeroToTen
     settings: list[Setting] = []
@@ -77,7 +89,7 @@ class CustomStep(Record):
     created: date
 
 
-class Ladder(Record):
+class Ladder(Stamped):
     ratings: dict[str, ZeroToTen] = {}  # step id -> the person's own 0-10 rating
     not_for_me: list[str] = []  # step ids
     custom_steps: list[CustomStep] = []
@@ -93,8 +105,7 @@ class Schedule(Record):
     at: TimeOfDay | None = None  # the time it starts, if known
 
 
-class Place(Record):
-    id: str = Field(default_factory=new_id)
+class Place(Identified):
     name: str
     setting: Setting | None = None
     recurring: str | None = None  # as she typed it, e.g. "Tuesdays 10:00" (older journals)
@@ -102,8 +113,7 @@ class Place(Record):
     created: date
 
 
-class Plan(Record):
-    id: str = Field(default_factory=new_id)
+class Plan(Identified):
     date: date
     created_at: datetime
     place_id: str | None = None
@@ -122,8 +132,7 @@ class Plan(Record):
     energy: ZeroToTen | None = None
 
 
-class Interaction(Record):
-    id: str = Field(default_factory=new_id)
+class Interaction(Identified):
     person_id: str
     name: str
     child: str | None = None
@@ -143,8 +152,7 @@ class Interaction(Record):
     follow_up_done: date | None = None
 
 
-class CheckIn(Record):
-    id: str = Field(default_factory=new_id)
+class CheckIn(Identified):
     date: date
     created_at: datetime
     plan_id: str | None = None
@@ -159,13 +167,12 @@ class CheckIn(Record):
     interactions: list[Interaction] = []
 
 
-class Note(Record):
+class Note(Identified):
     date: date
     text: str
 
 
-class Person(Record):
-    id: str = Field(default_factory=new_id)
+class Person(Identified):
     name: str
     child: str | None = None
     child_age: str | None = None
@@ -177,7 +184,7 @@ class Person(Record):
     reciprocity_noted: bool = False
 
 
-class Loneliness(Record):
+class Loneliness(Identified):
     date: date
     answers: list[UclaAnswer] = Field(min_length=3, max_length=3)
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from mumcoach import migrations
+from mumcoach import migrations, stamps
 from mumcoach.errors import (
     JournalBusy,
     JournalDamaged,
@@ -107,7 +107,8 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def update(self, change: Callable[[Journal], T], *, deletion: bool = False) -> T:
-        """Reload under the lock, apply `change`, save. Never call this while asking the user.
+        """Reload under the lock, apply `change`, stamp the records it changed, save. Never
+        call this while asking the user.
 
         A change that leaves fewer records than it found is refused unless `deletion` says the
         person asked to delete something.
@@ -117,6 +118,7 @@ class Store:
             self._remove_stale_temp_files()
             journal = self.load()
             before = record_counts(journal.model_dump(mode="json"))
+            marks = stamps.fingerprints(journal)
             result = change(journal)
             if not deletion:
                 after = record_counts(journal.model_dump(mode="json"))
@@ -127,6 +129,7 @@ class Store:
                         f"({', '.join(sorted(lost))}). Nothing was changed. This is a bug — "
                         "please report it."
                     )
+            stamps.stamp_changes(journal, marks, self._now())
             self._save(serialise(journal))
             return result
 
