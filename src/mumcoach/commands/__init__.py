@@ -51,16 +51,6 @@ def show_crisis(app: AppContext, region: str) -> None:
     app.console.print(crisis_screen(region, app.content))
 
 
-def onboard_if_new(app: AppContext, journal: Journal) -> Journal:
-    """First plan or check-in with a terminal: run onboarding first and save it."""
-    if journal.profile is not None or not app.can_ask:
-        return journal
-    from mumcoach.commands.init import run_onboarding
-
-    run_onboarding(app, make_asker(app, None, {}, ()), journal)
-    return app.store.load()
-
-
 def print_json(kind: Kind, data: Mapping[str, Any]) -> None:
     """Print one `--json` result in the shared envelope (views/json_out.py)."""
     from mumcoach.views.json_out import json_text

@@ -11,10 +11,10 @@ from mumcoach.commands import (
     AnswersOption,
     app_context,
     make_asker,
-    onboard_if_new,
     region_of,
     show_crisis,
 )
+from mumcoach.commands.init import onboard_if_new
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext

@@ -83,3 +83,11 @@ def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
 
     saved = app.store.update(save)
     app.console.print(welcome_view(app.content, answers.name, suggest(app.content, saved)))
+
+
+def onboard_if_new(app: AppContext, journal: Journal) -> Journal:
+    """First plan or check-in with a terminal: run onboarding first and save it."""
+    if journal.profile is not None or not app.can_ask:
+        return journal
+    run_onboarding(app, make_asker(app, None, {}, ()), journal)
+    return app.store.load()
