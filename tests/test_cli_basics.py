@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import plain
 from rich.console import Console
 from typer.main import get_command
 from typer.testing import CliRunner, Result
@@ -209,7 +210,11 @@ def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home:
     assert f"Data folder  {private_home}" in printed
     assert f"Journal      {journal}" in printed
     assert re.search(rf"^Content\s+{re.escape(str(content_dir))}\s*$", printed, re.M)
-    assert "Tightened to owner-only (folder 700, journal 600)" in printed
+    assert (
+        "Checked the data folder and the 6 files and folders in it; tightened to owner-only: "
+        + "the folder, journal.json (folder 700, journal 600)"
+        in plain(printed)
+    )
     assert stat.S_IMODE(private_home.stat().st_mode) == 0o700
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
     assert "Sound: 2 check-ins, 2 plans, 4 people." in printed
@@ -218,7 +223,7 @@ def test_doctor_shows_where_everything_is_and_tightens_permissions(private_home:
     assert printed.index(str(backups[0])) < printed.index(str(backups[1]))
 
     again, printed = run(["doctor"])
-    assert "Only you can read them (folder 700, journal 600)" in printed
+    assert "only you can read them (folder 700, journal 600)" in plain(printed)
 
 
 def test_doctor_json_reports_the_same_checks_and_exit_code(private_home: Path) -> None:

@@ -325,7 +325,14 @@ def test_a_plan_older_than_the_open_window_is_not_tested(
     invoke: Invoke, private_home: Path
 ) -> None:
     plan_then(invoke, "2026-11-01")
-    result = invoke(["checkin", "--mood", "4", "--tried", "yes"])
+    refused = invoke(["checkin", "--mood", "4", "--tried", "yes"])
+    assert (refused.exit_code, refused.output) == (
+        2,
+        "--tried is about a plan, and there is no plan from 21 Nov 2026 or the days before it "
+        "to test.\n",
+    )
+    assert journal(private_home).checkins == []
+    result = invoke(["checkin", "--mood", "4"])
     assert result.exit_code == 0, result.output
     assert journal(private_home).checkins[0].plan_id is None
 
@@ -415,7 +422,7 @@ def test_bad_values_exit_2_name_the_key_and_save_nothing(
     result = invoke(["checkin", "--answers", str(bad)])
     assert (
         result.exit_code == 2
-        and "liked_them (--liked-them) must be a whole number from 1 to 7" in result.output
+        and "people[0].liked_them must be a whole number from 1 to 7." in result.output
     )
     bad.write_text('mood = 3\ntried = "maybe"\n')
     plan_then(invoke, "2026-11-21")

@@ -13,22 +13,47 @@ from typer.exceptions import TyperException
 
 from mumcoach import __version__
 from mumcoach.context import AppContext
-from mumcoach.errors import CANCELLED, UNEXPECTED, MumcoachError
+from mumcoach.errors import BAD_INPUT, CANCELLED, UNEXPECTED, MumcoachError
 
 CANCELLED_MESSAGE = "Cancelled — nothing was saved."
+STOPPED_AFTER_SAVE = "Stopped — what you'd answered was already saved."
+STOPPED_DRAFT_KEPT = "Stopped — your answers so far are kept; run `mumcoach {command}` to carry on."
 
 
 class FunnelGroup(TyperGroup):
     """The one exit point: expected errors become one kind line and their exit code."""
 
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        standalone_mode: bool = True,
+        **kw: Any,
+    ) -> Any:
+        """Usage errors (`--mood x`, an unknown option) as one line, not Typer's framed box."""
+        if not standalone_mode:
+            return super().main(args=args, prog_name=prog_name, standalone_mode=False, **kw)
+        try:
+            code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **kw)
+        except TyperException as exc:
+            if type(exc).__name__ != "NoArgsIsHelpError":  # that one has printed the help
+                _err(usage_line(exc))
+            sys.exit(getattr(exc, "exit_code", BAD_INPUT))
+        except typer.Abort:
+            _err(CANCELLED_MESSAGE)
+            sys.exit(CANCELLED)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _warn_after_save(ctx.obj)
+            return result
         except (typer.Exit, TyperException):
             raise
         except (KeyboardInterrupt, typer.Abort, EOFError):
             _show_traceback_if_debug(ctx)
-            _err(CANCELLED_MESSAGE)
+            _err(cancelled_message(ctx.obj))
             raise typer.Exit(CANCELLED) from None
         except MumcoachError as exc:
             _show_traceback_if_debug(ctx)
@@ -42,6 +67,35 @@ class FunnelGroup(TyperGroup):
                 "journal is safe. Run again with --debug to see the details."
             )
             raise typer.Exit(UNEXPECTED) from None
+
+
+def cancelled_message(app: object) -> str:
+    """What Ctrl-C left behind, truthfully: already saved, kept as a draft, or nothing."""
+    if isinstance(app, AppContext):
+        if "store" in vars(app) and app.store.saved:
+            return STOPPED_AFTER_SAVE
+        if app.draft_kept is not None:
+            return STOPPED_DRAFT_KEPT.format(command=app.draft_kept)
+    return CANCELLED_MESSAGE
+
+
+def _warn_after_save(app: object) -> None:
+    """Problems after a save that lost nothing (a backup copy, a folder sync), one line each."""
+    if isinstance(app, AppContext) and "store" in vars(app):
+        for warning in app.store.warnings:
+            _err(warning)
+
+
+def usage_line(exc: TyperException) -> str:
+    """A usage error in one short line, with where to find help."""
+    from mumcoach.text import clean
+
+    message = " ".join(clean(exc.format_message()).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    ctx = getattr(exc, "ctx", None)
+    where = f"`{ctx.command_path} --help`" if ctx is not None else "`mumcoach --help`"
+    return f"{message} (see {where})"
 
 
 def _debugging(ctx: typer.Context) -> bool:
@@ -134,4 +188,14 @@ def root(
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
+    degrade_output()
     app(args=argv if argv is not None else sys.argv[1:], prog_name="mumcoach")
+
+
+def degrade_output() -> None:
+    """Any terminal, any locale: characters it cannot show become replacement characters
+    instead of an error (after a save, an error while printing would invite a duplicate)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -32,6 +32,7 @@ class AppContext:
     debug: bool = False
     prompter_override: Prompter | None = None
     console_override: Console | None = None
+    draft_kept: str | None = None  # the command whose answers a draft holds, for Ctrl-C's message
 
     @cached_property
     def data_dir(self) -> Path:
@@ -64,7 +65,7 @@ class AppContext:
             return self.interactive
         if self.prompter_override is not None:
             return True
-        return sys.stdin.isatty() and sys.stdout.isatty()
+        return is_terminal(sys.stdin) and is_terminal(sys.stdout)
 
     @cached_property
     def prompter(self) -> Prompter:
@@ -76,3 +77,11 @@ class AppContext:
 
     def today(self) -> date:
         return self.now().date()
+
+
+def is_terminal(stream: object) -> bool:
+    """A usable terminal; closed or missing streams (`<&-`) count as none."""
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (ValueError, OSError, AttributeError):
+        return False

@@ -9,7 +9,7 @@ from pathlib import Path
 from mumcoach.content import ENV_VAR as PROMPTS_ENV
 from mumcoach.context import AppContext
 from mumcoach.errors import MumcoachError
-from mumcoach.paths import DIR_MODE, FILE_MODE, is_private, tighten
+from mumcoach.paths import is_private, tighten_tree
 
 
 @dataclass
@@ -54,19 +54,48 @@ def _mode(path: Path) -> str:
 
 
 def _check_permissions(home: Path, journal: Path) -> Check:
+    """Every file and folder mumcoach keeps, checked; what was loose, tightened and named."""
     if not home.exists():
         return Check(
             "Permissions", True, "The data folder will be created, private, on first save."
         )
-    tightened = []
-    for path, mode in ((home, DIR_MODE), (journal, FILE_MODE)):
-        if path.exists() and not is_private(path):
-            tighten(path, mode)
-            tightened.append(path.name or str(path))
+    kept = _kept_files(home)
+    changed = tighten_tree(home)
+    loose = [p for p in [home, *kept] if p.exists() and not is_private(p)]
     shown = f"folder {_mode(home)}" + (f", journal {_mode(journal)}" if journal.exists() else "")
-    if tightened:
-        return Check("Permissions", True, f"Tightened to owner-only ({shown}).")
-    return Check("Permissions", True, f"Only you can read them ({shown}).")
+    checked = f"Checked the data folder and the {_count(len(kept), 'file')} and folders in it"
+    if loose:
+        names = ", ".join(_name(home, p) for p in loose[:3])
+        return Check(
+            "Permissions", False, f"{checked}; could not make {names} owner-only ({shown})."
+        )
+    if changed:
+        names = ", ".join(_name(home, p) for p in changed[:4])
+        more = f" and {len(changed) - 4} more" if len(changed) > 4 else ""
+        return Check(
+            "Permissions", True, f"{checked}; tightened to owner-only: {names}{more} ({shown})."
+        )
+    return Check("Permissions", True, f"{checked}; only you can read them ({shown}).")
+
+
+def _kept_files(home: Path) -> list[Path]:
+    """The files and folders inside the data folder (backups and drafts included)."""
+    found: list[Path] = []
+    for path in sorted(home.iterdir()):
+        found.append(path)
+        if path.is_dir() and not path.is_symlink():
+            found.extend(sorted(path.iterdir()))
+    return found
+
+
+def _name(home: Path, path: Path) -> str:
+    if path == home:
+        return "the folder"
+    return str(path.relative_to(home)) + ("/" if path.is_dir() else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _check_journal(ctx: AppContext) -> Check:

@@ -11,7 +11,9 @@ from datetime import date, datetime
 from datetime import time as TimeOfDay
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from mumcoach.text import clean
 
 SCHEMA_VERSION = 2
 
@@ -40,6 +42,12 @@ Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
 UclaAnswer = Annotated[int, Field(ge=1, le=3)]
 
 
+# Shown in lists and tables, so kept on one line; other text keeps its line breaks.
+ONE_LINE_FIELDS = frozenset(
+    {"name", "child", "child_age", "where", "first_met_where", "recurring", "title"}
+)
+
+
 def new_id() -> str:
     """A short random id, unique enough for one person's journal and merges between devices."""
     return uuid.uuid4().hex[:12]
@@ -49,6 +57,15 @@ class Record(BaseModel):
     """Base of every journal record: validates on assignment and keeps unknown fields."""
 
     model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean_text(cls, value: object, info: ValidationInfo) -> object:
+        """Text is cleaned once where it enters (typed, imported or hand-edited): no escape
+        sequence stored in a name or detail can ever reach a terminal."""
+        if isinstance(value, str):
+            return clean(value, multiline=info.field_name not in ONE_LINE_FIELDS)
+        return value
 
 
 class Stamped(Record):

@@ -22,7 +22,7 @@ from mumcoach.errors import (
     StorageFailed,
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
-from mumcoach.paths import FILE_MODE, ensure_private_dir, tighten
+from mumcoach.paths import FILE_MODE, ensure_private_dir, tighten, tighten_tree
 
 T = TypeVar("T")
 
@@ -33,6 +33,10 @@ KEEP_RECENT_BACKUPS = 10
 KEEP_DAILY_BACKUPS = 14
 TEMP_PREFIX = f".{JOURNAL_NAME}."
 TEMP_SUFFIX = ".tmp"
+
+
+class NotSynced(StorageFailed):
+    """The file was replaced, but its folder could not be synced: saved, maybe not durably."""
 
 
 class Store:
@@ -51,6 +55,9 @@ class Store:
         self.backup_dir = home / BACKUP_DIR
         self.lock_timeout = lock_timeout
         self._now = now
+        self._tightened = False
+        self.saved = False  # the journal was written by this run (so "nothing was saved" is untrue)
+        self.warnings: list[str] = []  # problems after a save that lost nothing, told in one line
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -59,9 +66,11 @@ class Store:
 
     def load(self) -> Journal:
         """The journal as it is on disk; a new empty one if there is no file yet."""
+        if not self._tightened:
+            self._tightened = True
+            tighten_tree(self.home)
         try:
             raw = self.path.read_bytes()
-            tighten(self.path, FILE_MODE)
         except FileNotFoundError:
             return Journal(created_at=self._now())
         except OSError as exc:
@@ -77,6 +86,10 @@ class Store:
         except json.JSONDecodeError as exc:
             where = f"line {exc.lineno}, column {exc.colno} ({exc.msg.lower()})"
             raise self._damaged(source, where) from None
+        except ValueError:  # a number too long for Python to read
+            raise self._damaged(source, "a number far too long to be real") from None
+        except RecursionError:
+            raise self._damaged(source, "values nested far too deeply") from None
         if not isinstance(data, dict):
             raise self._damaged(source, "the top level is not a JSON object")
         version = data.get("schema_version")
@@ -94,6 +107,8 @@ class Store:
             raise self._damaged(source, str(exc)) from None
         except ValidationError as exc:
             raise self._damaged(source, describe_validation_error(exc)) from None
+        except RecursionError:
+            raise self._damaged(source, "values nested far too deeply") from None
 
     def _damaged(self, source: Path, where: str) -> JournalDamaged:
         backup = self.latest_backup()
@@ -114,7 +129,7 @@ class Store:
         person asked to delete something.
         """
         ensure_private_dir(self.home)
-        with self._locked():
+        with self._locked(), _storage_errors("save your journal"):
             self._remove_stale_temp_files()
             journal = self.load()
             before = record_counts(journal.model_dump(mode="json"))
@@ -139,24 +154,44 @@ class Store:
 
         lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=FILE_MODE)
         try:
-            with lock:
-                yield
+            lock.acquire()
         except Timeout:
             raise JournalBusy(
                 f"Another mumcoach is still saving (lock file {self.lock_path}). Nothing was "
                 "saved; please try again in a moment."
             ) from None
+        except OSError as exc:
+            raise StorageFailed(
+                f"Could not use the lock file {self.lock_path}: {exc.strerror or exc}. "
+                "Nothing was saved."
+            ) from None
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                lock.release()
 
     def _save(self, payload: bytes) -> None:
         if self.path.exists() and not self._is_newest_backup(self.path.read_bytes()):
             # Changed since mumcoach last saved it (a hand-edit, an older version, a migration
             # about to happen): keep it exactly as it was.
             self._keep(self.path)
-        atomic_write(self.path, payload)
+        try:
+            atomic_write(self.path, payload)
+        except NotSynced as exc:
+            self.warnings.append(exc.message)
+        self.saved = True
         # The newest backup is always the journal as last saved, so a damaged journal can be
         # restored without losing the latest check-in. A copy, not a link: an editor that
         # rewrites the journal in place must not change its backup too.
-        self._keep(payload)
+        try:
+            self._keep(payload)
+        except (OSError, StorageFailed) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "it could not be written"
+            self.warnings.append(
+                f"Saved. The backup copy in {self.backup_dir} could not be written ({reason}); "
+                "`mumcoach doctor` can check it."
+            )
 
     # -- backups ---------------------------------------------------------------------------
 
@@ -228,6 +263,18 @@ class Store:
                     stale.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def _storage_errors(doing: str) -> Iterator[None]:
+    """Any file-system failure not met yet becomes the storage exit code and one line."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageFailed(
+            f"Could not {doing}: {exc.strerror or exc}. Nothing was changed; your journal is "
+            "as it was."
+        ) from exc
+
+
 def serialise(journal: Journal) -> bytes:
     """The journal as indented UTF-8 JSON, unknown fields included (pydantic's fast encoder)."""
     return journal.model_dump_json(indent=1).encode("utf-8") + b"\n"
@@ -257,7 +304,13 @@ def atomic_write(path: Path, payload: bytes) -> None:
             ) from exc
         raise
     tighten(path, FILE_MODE)
-    fsync_folder(path.parent)
+    try:
+        fsync_folder(path.parent)
+    except OSError as exc:
+        raise NotSynced(
+            f"Saved {path.name}, but the folder could not be synced to disk "
+            f"({exc.strerror or exc}); it may not survive a power cut."
+        ) from exc
 
 
 def fsync_folder(folder: Path) -> None:

@@ -42,16 +42,38 @@ def support(
 
 
 def _profile_region(app: AppContext) -> str:
-    """The profile's region; a damaged journal must never hide the support screen, so fall back
-    on the newest backup, then on "other" (your local emergency number)."""
-    from mumcoach.errors import MumcoachError
+    """The profile's region. Nothing in the journal's state may hide the support screen: a
+    damaged, strange or unreadable journal falls back on the newest readable backup, then on
+    asking (with a terminal), then on "other" (your local emergency number)."""
+    try:
+        journal = app.store.load()
+        if journal.profile is not None or not app.store.exists():
+            return region_of(journal)
+    except Exception:  # noqa: BLE001 - whatever went wrong, support must still show
+        pass
+    try:
+        for backup in app.store.backups():
+            try:
+                journal = app.store.parse(backup.read_bytes(), backup)
+            except Exception:  # noqa: BLE001
+                continue
+            if journal.profile is not None:
+                return region_of(journal)
+    except Exception:  # noqa: BLE001
+        pass
+    return _ask_region(app)
+
+
+def _ask_region(app: AppContext) -> str:
+    from mumcoach.models import REGIONS
+
+    if not app.can_ask:
+        return "other"
+    from mumcoach.flows.onboarding import REGION_TITLES
+    from mumcoach.prompter import Choice
 
     try:
-        return region_of(app.store.load())
-    except MumcoachError:
-        pass
-    backup = app.store.latest_backup()
-    try:
-        return region_of(app.store.parse(backup.read_bytes(), backup)) if backup else "other"
-    except (MumcoachError, OSError):
+        choices = [Choice(code, REGION_TITLES[code]) for code in REGIONS]
+        return app.prompter.select("region", app.content.question("region"), choices, "other")
+    except Exception:  # noqa: BLE001
         return "other"

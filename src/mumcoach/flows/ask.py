@@ -13,10 +13,16 @@ from typing import Any
 from mumcoach.dates import DateError, Direction, parse_date
 from mumcoach.errors import BadInput, NeedsAnswer
 from mumcoach.prompter import Choice, Prompter
+from mumcoach.text import clean_any, short
 
 
 def flag(key: str) -> str:
     return "--" + key.replace("_", "-")
+
+
+def label(key: str) -> str:
+    """How an error names an answer: 'mood (--mood)', or 'people[0].name' inside a list."""
+    return key if "." in key else f"{key} ({flag(key)})"
 
 
 def load_answers(path: Path | None, allowed: Iterable[str]) -> dict[str, Any]:
@@ -44,10 +50,10 @@ def load_answers(path: Path | None, allowed: Iterable[str]) -> dict[str, Any]:
     unknown = sorted(set(data) - allowed_set)
     if unknown:
         raise BadInput(
-            f"Unknown key {unknown[0]!r} in {path.name}; allowed keys: "
+            f"Unknown key {short(unknown[0])} in {path.name}; allowed keys: "
             f"{', '.join(sorted(allowed_set))}."
         )
-    return data
+    return dict(clean_any(data, multiline=True))
 
 
 def merge_answers(from_file: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:
@@ -55,7 +61,7 @@ def merge_answers(from_file: Mapping[str, Any], flags: Mapping[str, Any]) -> dic
     merged = dict(from_file)
     for key, value in flags.items():
         if value is not None and value != [] and value != ():
-            merged[key] = value
+            merged[key] = clean_any(value, multiline=True)
     return merged
 
 
@@ -83,7 +89,9 @@ class Asker:
         *,
         interactive: bool,
         watch: Callable[[str], bool] | None = None,
+        where: str = "",
     ) -> None:
+        self.where = where  # 'people[0].' for answers inside a list, so errors name the place
         self.prompter = prompter
         self.answers = dict(answers)
         self.interactive = interactive
@@ -123,7 +131,7 @@ class Asker:
         required: bool = False,
     ) -> int | None:
         if self.given(key):
-            return check_int(key, self.answers[key], low, high)
+            return check_int(self.where + key, self.answers[key], low, high)
         if not self._missing(key, question, required):
             return default
         return self._prompter().scale(key, question, low, high, default, optional=not required)
@@ -133,7 +141,7 @@ class Asker:
     ) -> int | None:
         """A free number (minutes, percent) typed as text; blank means no answer."""
         if self.given(key):
-            return check_int(key, self.answers[key], low, high)
+            return check_int(self.where + key, self.answers[key], low, high)
         if not self._missing(key, question, False):
             return default
         while True:
@@ -163,7 +171,7 @@ class Asker:
         required: bool = False,
     ) -> str | None:
         if self.given(key):
-            return check_choice(key, self.answers[key], [c.value for c in choices])
+            return check_choice(self.where + key, self.answers[key], [c.value for c in choices])
         if not self._missing(key, question, required):
             return default
         return self._prompter().select(key, question, choices, default)
@@ -175,7 +183,7 @@ class Asker:
             values = self.answers[key]
             values = [values] if isinstance(values, str) else list(values)
             allowed = [c.value for c in choices]
-            return [check_choice(key, v, allowed) for v in values]
+            return [check_choice(self.where + key, v, allowed) for v in values]
         if not self._missing(key, question, False):
             return list(default)
         return self._prompter().checkbox(key, question, choices, default)
@@ -186,7 +194,7 @@ class Asker:
         if self.given(key):
             value = self.answers[key]
             if not isinstance(value, str):
-                raise BadInput(f"{key} ({flag(key)}) must be text.")
+                raise BadInput(f"{label(self.where + key)} must be text.")
             return self._watched(key, value.strip() or default)
         if not self._missing(key, question, required):
             return default
@@ -197,7 +205,7 @@ class Asker:
 
     def yes_no(self, key: str, question: str, *, default: bool = False) -> bool:
         if self.given(key):
-            return check_bool(key, self.answers[key])
+            return check_bool(self.where + key, self.answers[key])
         if not self._missing(key, question, False):
             return default
         return self._prompter().confirm(key, question, default)
@@ -212,7 +220,7 @@ class Asker:
     ) -> date | None:
         """A date as people say it (see mumcoach.dates), read relative to `relative_to`."""
         if self.given(key):
-            return check_date(key, self.answers[key], relative_to)
+            return check_date(self.where + key, self.answers[key], relative_to)
         if not self._missing(key, question, False):
             return default
         shown = default.isoformat() if default else ""
@@ -232,18 +240,16 @@ def check_int(key: str, value: Any, low: int, high: int) -> int:
             raise ValueError
         number = int(value)
     except (TypeError, ValueError):
-        raise BadInput(
-            f"{key} ({flag(key)}) must be a whole number from {low} to {high}."
-        ) from None
+        raise BadInput(f"{label(key)} must be a whole number from {low} to {high}.") from None
     if not low <= number <= high:
-        raise BadInput(f"{key} ({flag(key)}) must be a whole number from {low} to {high}.")
+        raise BadInput(f"{label(key)} must be a whole number from {low} to {high}.")
     return number
 
 
 def check_choice(key: str, value: Any, allowed: Sequence[str]) -> str:
     text = str(value).strip().lower() if not isinstance(value, bool) else ""
     if text not in allowed:
-        raise BadInput(f"{key} ({flag(key)}) must be one of: {', '.join(allowed)}.")
+        raise BadInput(f"{label(key)} must be one of: {', '.join(allowed)}.")
     return text
 
 
@@ -255,7 +261,7 @@ def check_bool(key: str, value: Any) -> bool:
         return True
     if text in {"no", "n", "false", "0"}:
         return False
-    raise BadInput(f"{key} ({flag(key)}) must be yes or no.")
+    raise BadInput(f"{label(key)} must be yes or no.")
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -272,7 +278,7 @@ def check_date(
             relative_to = date(2000, 1, 1)
         return parse_date(value, relative_to, direction=direction)
     except DateError as exc:
-        raise BadInput(f"{key} ({flag(key)}) {exc}.") from None
+        raise BadInput(f"{label(key)} {exc}.") from None
 
 
 AGE = re.compile(r"^\s*(\d{1,2})\s*(w|wk|weeks?|m|mo|months?|y|yr|years?)\s*$", re.IGNORECASE)
@@ -282,5 +288,5 @@ def check_age(key: str, value: str) -> str:
     """Normalise an age like '8m', '3 years', '6w' to '8m', '3y', '6w'."""
     match = AGE.match(value)
     if not match:
-        raise BadInput(f"{key} ({flag(key)}) must be an age like 6w, 8m or 3y.")
+        raise BadInput(f"{label(key)} must be an age like 6w, 8m or 3y.")
     return f"{int(match.group(1))}{match.group(2)[0].lower()}"

@@ -8,9 +8,10 @@ from typing import Any
 
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
-from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_date
+from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_date, flag
 from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Person, Plan
 from mumcoach.prompter import Choice
+from mumcoach.text import short
 
 CHECKIN_KEYS = (
     "date",
@@ -116,6 +117,12 @@ class CheckInFlow:
     def _test_plan(self) -> None:
         a, q, plan = self.asker, self.content.question, self.draft.plan
         if plan is None:
+            about_plan = [k for k in ("tried", "anxiety", "fear_came_true") if a.given(k)]
+            if about_plan:
+                raise BadInput(
+                    f"{flag(about_plan[0])} is about a plan, and there is no plan from "
+                    f"{self.draft.date:%d %b %Y} or the days before it to test."
+                )
             # No plan to test; still keep what happened if it was given.
             for key in ("what", "learned"):
                 if a.given(key):
@@ -142,10 +149,11 @@ class CheckInFlow:
         a = self.asker
         scripted = self._scripted_people()
         if scripted is not None:
-            for entry in scripted:
+            for index, entry in enumerate(scripted):
                 self.current = MetPerson(person_id=None)
                 self.draft.people.append(self.current)
-                self._person(Asker(None, entry, interactive=False, watch=a.watch))
+                where = f"people[{index}]."
+                self._person(Asker(None, entry, interactive=False, watch=a.watch, where=where))
             self.current = None
             return
         if not a.interactive:
@@ -172,12 +180,16 @@ class CheckInFlow:
             raise BadInput("people must be a list of tables, one per person met.")
         people: list[dict[str, Any]] = []
         for index, entry in enumerate(entries):
-            if not isinstance(entry, dict) or not str(entry.get("name") or "").strip():
+            if not isinstance(entry, dict):
+                raise BadInput(f"people[{index}] must be a table of answers about one person.")
+            if not isinstance(entry.get("name", ""), str):
+                raise BadInput(f"people[{index}].name must be text.")
+            if not str(entry.get("name") or "").strip():
                 raise BadInput(f"people[{index}] needs at least a name.")
             unknown = sorted(set(entry) - set(PERSON_KEYS))
             if unknown:
                 raise BadInput(
-                    f"people[{index}] has an unknown key {unknown[0]!r}; allowed keys: "
+                    f"people[{index}] has an unknown key {short(unknown[0])}; allowed keys: "
                     f"{', '.join(PERSON_KEYS)}."
                 )
             people.append(dict(entry))
