@@ -284,9 +284,11 @@ def test_ucla_is_the_three_item_scale(shipped: Content) -> None:
 
 
 def test_safety_content_loads(shipped: Content) -> None:
-    phrases = shipped.safety.all_phrases()
-    assert "suicide" in phrases and "hurt my baby" in phrases
-    assert "suicide squad" in shipped.safety.all_guards()
+    safety = shipped.safety
+    assert {"suicide", "self_harm", "harm_baby", "passive_soft"} <= set(safety.categories())
+    assert {r.tier for r in safety.rule} == {1, 2}
+    assert all(r.source for r in safety.rule) and all(g.source for g in safety.guard)
+    assert all(w.source for w in safety.words.values()) and safety.normalise.source
 
 
 def test_importing_content_stays_light() -> None:
@@ -472,10 +474,17 @@ BROKEN = [
     ),
     broken(
         "safety.toml",
-        '"suicide squad"',
-        '"{suicide squad"',
-        "safety.toml: guards[1]: unbalanced",
+        '"<harm> ...3 <child>",',
+        '"<harms> ...3 <child>",',
+        "safety.toml: top level: pattern '<harms> ...3 <child>' uses <harms>, which is not in",
         "bad-safety-pattern",
+    ),
+    broken(
+        "safety.toml",
+        'gona = "going to"',
+        'gonna = "going to"',
+        "safety.toml: normalise.rewrite: rewrite key 'gonna' must be written as the screen sees",
+        "unsqueezed-rewrite-key",
     ),
     broken(
         "questions.toml",

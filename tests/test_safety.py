@@ -1,12 +1,10 @@
-"""Crisis words stop coaching; everyday idioms don't; a run of low mood is noticed."""
+"""The screen's workings: tiers, normalising, names, guards, everyday idioms; low mood."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from mumcoach.coach.safety import low_mood_pattern, mentions_crisis, normalise
+from mumcoach.coach.safety import Screen, low_mood_pattern, mentions_crisis, normalise, screen
 from mumcoach.content import Content, LowMood, SafetyContent, load_content
 
 
@@ -34,7 +32,6 @@ CRISIS = [
     "I'm going to kill myself",
     "I might take my own life",
     "there's no point in living like this",
-    "I can't go on like this",
     "I feel like ending it",
     "nobody would miss me",
     "want to go to sleep and never wake up",
@@ -49,7 +46,7 @@ CRISIS = [
     "scared I might hurt the baby",
     "I'm scared I'll hurt the baby",
     "thoughts of harming my baby",
-    "I keep having intrusive thoughts",
+    "I keep having intrusive thoughts about hurting him",
     "I keep picturing smothering him",
     "afraid I could drop her down the stairs",
     "sometimes I want to shake my baby",
@@ -161,18 +158,77 @@ def test_spelled_out_letters_are_a_known_gap(safety: SafetyContent) -> None:
         ("Kiiiill   myself", "kil myself"),
         ("self-harm", "self harm"),
         ("café", "cafe"),
+        ("tired. so tired", "tired . so tired"),
+        ("kill...myself", "kil myself"),
+        ("cant do this 😭😭", "cant do this"),
+        ("2.5 kms", "25 kms"),
     ],
 )
 def test_normalise(text: str, expected: str) -> None:
     assert normalise(text) == expected
 
 
-def test_phrases_come_from_the_content(tmp_path: Path, content: Content) -> None:
-    override = content.safety.model_copy(
-        update={"phrases": content.safety.phrases.model_copy(update={"harm_baby": ("pineapple",)})}
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I want to die", 1),
+        ("I can't do this anymore", 2),
+        ("what's the point.", 2),
+        ("I keep having intrusive thoughts", 2),
+        ("we had a lovely time at the library", None),
+    ],
+)
+def test_two_tiers(safety: SafetyContent, text: str, tier: int | None) -> None:
+    found = screen(text, safety)
+    assert (found.tier if found else None) == tier
+
+
+def test_her_childrens_names_are_targets(safety: SafetyContent) -> None:
+    assert screen("I'm scared I'll hurt Ollie", safety) != screen(
+        "I'm scared I'll hurt Ollie", safety, ["Ollie"]
     )
+    assert mentions_crisis("I keep thinking about hurting Ollie", safety, ["Ollie"])
+    assert not mentions_crisis("Ollie hurt his knee at soft play", safety, ["Ollie"])
+
+
+def test_sentence_ends_break_proximity(safety: SafetyContent) -> None:
+    assert mentions_crisis("I could hurt the baby", safety)
+    assert not mentions_crisis("It hurt. The baby is fine though", safety)
+
+
+def test_a_guard_blanks_only_its_own_words(safety: SafetyContent) -> None:
+    assert not mentions_crisis("I cut myself a slice of cake", safety)
+    assert mentions_crisis("I cut myself a slice of cake and then I cut my arms", safety)
+
+
+def test_a_distance_is_not_text_speak(safety: SafetyContent) -> None:
+    assert screen("walked 5 kms with the pram", safety) is None
+    assert screen("walked 2 kms today", safety) is None
+    assert mentions_crisis("i wnt 2 kms", safety)
+    assert mentions_crisis("kms", safety)
+
+
+def test_one_typo_in_a_long_word(safety: SafetyContent) -> None:
+    assert mentions_crisis("feeling suicdal", safety)
+    assert mentions_crisis("thinking about an ovredose", safety)
+    assert not mentions_crisis("my mother helped with the baby", safety)
+
+
+def test_rules_come_from_the_content(safety: SafetyContent) -> None:
+    rule = safety.rule[0].model_copy(update={"patterns": ("pine|pineapple",)})
+    override = safety.model_copy(update={"rule": (rule,)})
     assert mentions_crisis("I ate a pineapple", override)
-    assert not mentions_crisis("I ate a pineapple", content.safety)
+    assert not mentions_crisis("I ate a pineapple", safety)
+
+
+def test_pattern_syntax(safety: SafetyContent) -> None:
+    engine = Screen(safety)
+    words = engine.words("my toddler keeps on trying to hurt the baby")
+    assert engine.spans(engine.compile("toddler ...4 hurt"), words) == [(2, 8)]
+    assert engine.spans(engine.compile("toddler ...3 hurt"), words) == []
+    assert engine.spans(engine.compile("<harm> the? <child>"), words) == [(7, 10)]
+    assert engine.spans(engine.compile("!i hurt"), words) == [(6, 8)]
+    assert engine.spans(engine.compile("keeps on|trying*2 trying"), words)
 
 
 # ---- low mood --------------------------------------------------------------------------------

@@ -1,100 +1,262 @@
-"""Spot crisis words in free text and runs of very low mood, so coaching can step aside."""
+"""Screen free text for crisis words in two tiers, and notice low-mood spells."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mumcoach.content import LowMood, Rules, SafetyContent, expand
+from mumcoach.content.safety import normalise, squeeze
 
-_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-_NOT_PATTERN = re.compile(r"[^a-z0-9{}|]+")
-_REPEATS = re.compile(r"([a-z])\1+")
+if TYPE_CHECKING:
+    from mumcoach.content import LowMood, Rules, SafetyContent
 
-
-def normalise(text: str, *, pattern: bool = False) -> str:
-    """Lower case, no accents or apostrophes, punctuation as spaces, letter runs squeezed to one.
-
-    With pattern=True the {a|b} syntax of safety.toml survives, so a pattern is normalised once
-    rather than each phrase it spells out.
-    """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text)
-    text = (_NOT_PATTERN if pattern else _NOT_WORD).sub(" ", text)
-    return " ".join(_REPEATS.sub(r"\1", text).split())
+_CLASS = re.compile(r"^<([a-z_]+)>$")
+_GAP = re.compile(r"^\.\.\.(\d+)$")
+_REPEAT = re.compile(r"^(.+)\*(\d+)$")
+CRISIS, CHECK = 1, 2  # the two tiers: crisis screen at once; ask the direct question
+Phrases = dict[str, list[tuple[str, ...]]]  # first word → every phrase (as words) starting with it
 
 
-class _Matcher:
-    """The safety content prepared once: rewrites as a regex, guards and phrases as word n-grams."""
+@dataclass(frozen=True)
+class Finding:
+    """What the screen heard: the tier (1 crisis, 2 check) and the rule's category."""
 
-    def __init__(self, safety: SafetyContent) -> None:
-        self.rewrite = {normalise(k): normalise(v) for k, v in safety.rewrite.items()}
+    tier: int
+    category: str
+
+
+def _close(word: str, target: str) -> bool:
+    """One letter wrong, missing, extra or two swapped (Damerau distance 1), same first letter."""
+    if word == target or word[:1] != target[:1] or abs(len(word) - len(target)) > 1:
+        return word == target
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return (
+            len(diff) == 2
+            and diff[1] == i + 1
+            and word[i] == target[i + 1]
+            and word[i + 1] == target[i]
+        )
+    short, long_ = sorted((word, target), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _index(phrases: Iterable[str]) -> Phrases:
+    index: Phrases = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _forms(item: str) -> set[str]:
+    """A verb (or a run whose first word is the verb) in its everyday forms, squeezed."""
+    first, _, rest = item.partition(" ")
+    stems = {first} | {first + end for end in ("s", "es", "ed", "d", "ing", "in")}
+    if first.endswith("e"):
+        stems |= {first[:-1] + "ing", first[:-1] + "in"}
+    if first.endswith("y"):
+        stems |= {first[:-1] + "ies", first[:-1] + "ied"}
+    return {squeeze(s) + (" " + rest if rest else "") for s in stems}
+
+
+@dataclass(frozen=True)
+class _Element:
+    """One element of a pattern: phrases to match (or a gap of up to `gap` words), how often."""
+
+    phrases: tuple[Phrases, ...]
+    gap: int = 0
+    least: int = 1
+    most: int = 1
+    unless: frozenset[str] | None = None  # "!a|b": any one word but these
+
+
+class Screen:
+    """The safety content prepared once: every pattern as a list of elements over word tuples."""
+
+    def __init__(self, safety: SafetyContent, names: Iterable[str] = ()) -> None:
+        norm = safety.normalise
+        self.rewrite = {normalise(k): normalise(v) for k, v in norm.rewrite.items()}
         keys = sorted(self.rewrite, key=len, reverse=True)
-        self.rewrite_re = (
-            re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9])")
-            if keys
-            else None
+        self.rewrite_re = re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z0-9])"
         )
-        self.guards = self._grams(safety.guards)
-        p = safety.phrases
-        self.phrases = self._grams((*p.suicide, *p.self_harm, *p.harm_baby))
-        self.longest_guard = max((len(g) for g in self.guards), default=0)
-        self.longest_phrase = max((len(p) for p in self.phrases), default=0)
+        self.units = {normalise(u) for u in norm.units}
+        self.to_words = {normalise(w) for w in norm.to_words}
+        self.fuzzy = sorted({normalise(w) for w in norm.fuzzy})
+        self._phrases: dict[str, str] = {}
+        self.classes: dict[str, Phrases] = {}
+        for name, words in safety.words.items():
+            items = {self._phrase(i) for i in words.items}
+            if name == "child":
+                items |= {n for n in (self._phrase(x) for x in names) if len(n) >= 2}
+            if words.forms:
+                items = {f for i in items for f in _forms(i)}
+            self.classes[name] = _index(items)
+        self.vocabulary = {
+            w for c in self.classes.values() for ps in c.values() for p in ps for w in p
+        }
+        self.guards = [self.compile(p) for g in safety.guard for p in g.patterns]
+        rules = sorted(safety.rule, key=lambda r: r.tier)
+        self.rules = [(r.tier, r.category, self.compile(p)) for r in rules for p in r.patterns]
 
-    def _grams(self, patterns: Iterable[str]) -> set[tuple[str, ...]]:
-        phrases = (p for pat in patterns for p in expand(normalise(pat, pattern=True)))
-        return {words for p in phrases if (words := tuple(self.words(p, normalised=True)))}
+    def _phrase(self, text: str) -> str:
+        if text not in self._phrases:
+            self._phrases[text] = self._rewritten(normalise(text.replace("_", " ")))
+        return self._phrases[text]
 
-    def words(self, text: str, *, normalised: bool = False) -> list[str]:
-        if not normalised:
-            text = normalise(text)
-        if self.rewrite_re is not None:
-            text = self.rewrite_re.sub(lambda m: self.rewrite[m.group(0)], text)
-        return text.split()
+    def _rewritten(self, text: str) -> str:
+        return self.rewrite_re.sub(lambda m: self.rewrite[m.group(0)], text)
 
-    def matches(self, text: str) -> bool:
-        words = self.words(text)
-        kept: list[str] = []
-        i = 0
-        while i < len(words):  # cut out guard idioms, longest first
-            for n in range(min(self.longest_guard, len(words) - i), 0, -1):
-                if tuple(words[i : i + n]) in self.guards:
-                    i += n
+    def compile(self, pattern: str) -> list[_Element]:
+        """A pattern of safety.toml as elements (syntax at the top of safety.toml)."""
+        elements: list[_Element] = []
+        for element in pattern.split():
+            gap = _GAP.match(element)
+            if gap:
+                elements.append(_Element((), gap=int(gap.group(1))))
+                continue
+            if element.startswith("!"):
+                unless = frozenset(self._phrase(w) for w in element[1:].split("|"))
+                elements.append(_Element((), unless=unless))
+                continue
+            least, most = 1, 1
+            repeat = _REPEAT.match(element)
+            if repeat:
+                element, least, most = repeat.group(1), 0, int(repeat.group(2))
+            elif element.endswith("?") and len(element) > 1:
+                element, least = element[:-1], 0
+            indexes: list[Phrases] = []
+            literal: set[str] = set()
+            for alt in element.split("|"):
+                cls = _CLASS.match(alt)
+                if cls:
+                    indexes.append(self.classes[cls.group(1)])
+                else:
+                    literal.add("." if alt == "." else self._phrase(alt))
+            indexes.append(_index(literal))
+            self.vocabulary.update(w for phrase in literal for w in phrase.split())
+            elements.append(_Element(tuple(indexes), least=least, most=most))
+        return elements
+
+    def words(self, text: str) -> list[str]:
+        """Normalised, distances fused ("5 kms"), typos mended, text-speak rewritten."""
+        tokens = normalise(text).split()
+        out: list[str] = []
+        skip = False
+        for i, token in enumerate(tokens):
+            if skip:
+                skip = False
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if token.isdigit() and nxt in self.units:
+                before = tokens[i - 1] if i else ""
+                if not (token in ("2", "4") and before in self.to_words):
+                    out.append(token + nxt)
+                    skip = True
+                    continue
+            if len(token) >= 6 and token not in self.rewrite:
+                token = next((f for f in self.fuzzy if _close(token, f)), token)
+            if token.endswith("in") and token + "g" in self.vocabulary:
+                token += "g"  # "takin" → "taking"
+            out.append(token)
+        return [".", *self._rewritten(" ".join(out)).split(), "."]
+
+    @staticmethod
+    def spans(elements: list[_Element], words: list[str]) -> list[tuple[int, int]]:
+        """Every (start, end) where the pattern matches the words."""
+        first = elements[0]
+        live = {
+            (i, i)
+            for i, w in enumerate(words)
+            if first.gap or first.least == 0 or first.unless or any(w in ix for ix in first.phrases)
+        }
+        for el in elements:
+            if el.unless is not None:
+                live = {
+                    (start, end + 1)
+                    for start, end in live
+                    if end < len(words) and words[end] not in el.unless and words[end] != "."
+                }
+                continue
+            if el.gap:
+                live = {
+                    (start, end + n)
+                    for start, end in live
+                    for n in range(el.gap + 1)
+                    if end + n <= len(words) and "." not in words[end : end + n]
+                }
+                continue
+            reached = set(live) if el.least == 0 else set()
+            frontier = live
+            for _ in range(el.most):
+                step = set()
+                for start, end in frontier:
+                    if end >= len(words):
+                        continue
+                    for index in el.phrases:
+                        for phrase in index.get(words[end], ()):
+                            if tuple(words[end : end + len(phrase)]) == phrase:
+                                step.add((start, end + len(phrase)))
+                reached |= step
+                frontier = step
+                if not frontier:
                     break
-            else:
-                kept.append(words[i])
-                i += 1
-        return any(
-            tuple(kept[i : i + n]) in self.phrases
-            for i in range(len(kept))
-            for n in range(1, min(self.longest_phrase, len(kept) - i) + 1)
-        )
+            live = reached
+            if not live:
+                return []
+        return sorted(live)
+
+    def __call__(self, text: str) -> Finding | None:
+        words = self.words(text)
+        for guard in self.guards:
+            for start, end in self.spans(guard, words):
+                words[start:end] = ["~"] * (end - start)
+        for tier, category, rule in self.rules:
+            if self.spans(rule, words):
+                return Finding(tier, category)
+        return None
 
 
-_cache: tuple[SafetyContent, _Matcher] | None = None
+_screens: dict[tuple[int, tuple[str, ...]], tuple[SafetyContent, Screen]] = {}
 
 
-def _matcher(safety: SafetyContent) -> _Matcher:
-    global _cache
-    if _cache is None or _cache[0] is not safety:
-        _cache = (safety, _Matcher(safety))
-    return _cache[1]
+def _screen(safety: SafetyContent, names: tuple[str, ...]) -> Screen:
+    """Compiled once per content and set of names (a command screens many answers)."""
+    key = (id(safety), names)
+    if key not in _screens or _screens[key][0] is not safety:
+        if len(_screens) > 8:
+            _screens.clear()
+        _screens[key] = (safety, Screen(safety, names))
+    return _screens[key][1]
 
 
-def mentions_crisis(text: str, safety: SafetyContent) -> bool:
-    """True if the text speaks of suicide, self-harm or harming a child (see prompts/safety.toml).
+def screen(text: str | None, safety: SafetyContent, names: Iterable[str] = ()) -> Finding | None:
+    """The tier and category of any crisis words in the text, or None (see prompts/safety.toml).
 
-    Negation does not cancel a match ("I'm not suicidal" fires): see the reasoning in safety.toml.
+    `names` are her children's names: harm near one of them counts as harm near a child.
     """
-    return bool(text and text.strip()) and _matcher(safety).matches(text)
+    if not text or not text.strip():
+        return None
+    return _screen(safety, tuple(sorted(set(names))))(text)
+
+
+def mentions_crisis(text: str | None, safety: SafetyContent, names: Iterable[str] = ()) -> bool:
+    """True for tier-1 words: suicide, self-harm or harming a child, said clearly."""
+    found = screen(text, safety, names)
+    return found is not None and found.tier == CRISIS
 
 
 def low_mood_pattern(moods: Sequence[int], rules: Rules | LowMood) -> bool:
     """True when `count` or more of the last `window` check-in moods (newest last) are very low."""
+    from mumcoach.content import Rules
+
     low = rules.low_mood if isinstance(rules, Rules) else rules
     recent = moods[-low.window :]
     return sum(1 for mood in recent if mood <= low.mood_at_most) >= low.count

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mumcoach.content.catalog import Content
 from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES, REQUIRED_QUESTIONS
 from mumcoach.content.loader import ENV_VAR, FILES, find_prompts_dirs, load_content
-from mumcoach.content.patterns import SafetyContent, SafetyPhrases, expand
+from mumcoach.content.safety import SafetyContent
 from mumcoach.content.schema import (
     FOLLOWUP_WHENS,
     OPENER_STAGES,
@@ -52,12 +52,10 @@ __all__ = [
     "RegionCode",
     "Rules",
     "SafetyContent",
-    "SafetyPhrases",
     "Setting",
     "Step",
     "SupportLine",
     "Ucla",
-    "expand",
     "find_prompts_dirs",
     "load_content",
     "placeholders",

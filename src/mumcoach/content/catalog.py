@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mumcoach.content.patterns import SafetyContent
+from mumcoach.content.safety import SafetyContent
 from mumcoach.content.schema import (
     Followup,
     Followups,

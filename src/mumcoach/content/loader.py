@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from mumcoach.content.catalog import Content
 from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES
-from mumcoach.content.patterns import SafetyContent
+from mumcoach.content.safety import SafetyContent
 from mumcoach.content.schema import (
     REGIONS,
     Followups,
