@@ -490,7 +490,7 @@ BROKEN = [
         "questions.toml",
         "\nmood = ",
         "\nmoood = ",
-        "questions.toml: questions: missing question(s): mood",
+        "questions.toml: question 'mood' is missing",
         "missing-question",
     ),
     broken(

@@ -5,7 +5,8 @@ from __future__ import annotations
 # Custom steps live in the journal with ids of the form "custom-…": shipped ids may not use it.
 CUSTOM_STEP_PREFIX = "custom-"
 
-# Message ids the code relies on, with the only placeholders each may use.
+# Message ids the code relies on, with the only placeholders each may use. The loader refuses
+# content missing one; tests/test_content_contract.py keeps it equal to the ids the code uses.
 REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
     k: frozenset(v.split())
     for k, v in {
@@ -18,7 +19,6 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "reason.easier_skips": "step skips",
         "reason.low_energy": "energy step",
         "reason.all_mastered": "step",
-        "reason.not_for_me": "",
         "plan.easier_option": "step",
         "reflect.fear_not_happened": "fear likelihood",
         "reflect.fear_partly": "fear",
@@ -61,11 +61,11 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
     }.items()
 }
 
+# Question ids the flows look up (content.question): every one must be in questions.toml.
 REQUIRED_QUESTIONS: tuple[str, ...] = (
     # init
     "name",
     "region",
-    "children",
     "child_name",
     "child_age",
     "more_children",
@@ -78,12 +78,13 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "place_setting",
     "recurring",
     "step",
+    "other_step",
+    "switch_easier",
     "if_then",
     "fear",
     "likelihood",
     "expect",
     "energy",
-    "drop",
     # checkin
     "tried",
     "anxiety",
@@ -94,6 +95,7 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "energy_today",
     "met_anyone",
     "person_name",
+    "which_person",
     "child",
     "where",
     "detail",
@@ -103,6 +105,7 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "meetup",
     "invited",
     "invited_me",
+    "person_flags",
     "liked_them",
     "they_liked_me",
     "follow_up",

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mumcoach.content.catalog import Content
-from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES
+from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES, REQUIRED_QUESTIONS
 from mumcoach.content.safety import SafetyContent
 from mumcoach.content.schema import (
     REGIONS,
@@ -153,6 +153,9 @@ def _check(content: Content, models: dict[str, Any]) -> None:
                 f"{src['messages.toml']}: message {msg_id!r}: unknown placeholder "
                 f"{{{min(extra)}}} (it can use {can})"
             )
+    for key in REQUIRED_QUESTIONS:
+        if key not in content.questions:
+            raise ContentInvalid(f"{src['questions.toml']}: question {key!r} is missing")
     missing = [code for code in REGIONS if code not in content.regions]
     if missing:
         raise ContentInvalid(f"{src['support.toml']}: region {missing[0]!r} is missing")

@@ -13,11 +13,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    field_validator,
     model_validator,
 )
-
-from mumcoach.content.contract import REQUIRED_QUESTIONS
 
 Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
 SETTINGS: tuple[Setting, ...] = get_args(Setting)
@@ -153,14 +150,6 @@ class Messages(_Strict):
 
 class Questions(_Strict):
     questions: dict[Key, Text]
-
-    @field_validator("questions")
-    @classmethod
-    def _complete(cls, questions: dict[str, str]) -> dict[str, str]:
-        missing = [key for key in REQUIRED_QUESTIONS if key not in questions]
-        if missing:
-            raise ValueError(f"missing question(s): {', '.join(missing)}")
-        return questions
 
 
 # ---- rules ----------------------------------------------------------------------------------

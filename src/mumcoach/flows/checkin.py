@@ -124,9 +124,9 @@ class CheckInFlow:
                     f"{self.draft.date:%d %b %Y} or the days before it to test."
                 )
             # No plan to test; still keep what happened if it was given.
-            for key in ("what", "learned"):
+            for key, question in (("what", q("what")), ("learned", q("learned"))):
                 if a.given(key):
-                    self._set(key, a.text(key, q(key)))
+                    self._set(key, a.text(key, question))
             return
         tried = a.select("tried", q("tried"), answer_choices())
         self._set("tried", tried)
@@ -239,8 +239,15 @@ class CheckInFlow:
         """Numbers, meet-up, invitations: one tick-box question when asking, four keys in files."""
         assert self.current is not None
         if not a.interactive or any(a.given(k) for k in PERSON_FLAGS):
-            for key, title in PERSON_FLAGS.items():
-                self.current.fields[key] = a.yes_no(key, title, default=False)
+            q = self.content.question
+            asked = {
+                "swapped_numbers": q("swapped_numbers"),
+                "meetup": q("meetup"),
+                "invited": q("invited"),
+                "invited_me": q("invited_me"),
+            }
+            for key in PERSON_FLAGS:
+                self.current.fields[key] = a.yes_no(key, asked[key], default=False)
             return
         ticked = a.many(
             "person_flags",

@@ -140,7 +140,7 @@ def _ask_step(
         ladder = [s for s in effective_ladder(content, journal) if not is_not_for_me(journal, s)]
         picked = asker.select(
             "other_step",
-            content.question("step"),
+            content.question("other_step"),
             [Choice(s.id, f"{s.position}. {s.title}") for s in ladder],
         )
     return find_step(content, journal, picked or suggestion.step_id)

@@ -19,10 +19,10 @@ def _emergency(region: Region, content: Content, *, note: bool = True) -> Text:
     return text
 
 
-def _lines(region: Region, content: Content, heading: str) -> list[RenderableType]:
+def _lines(region: Region, heading: str) -> list[RenderableType]:
     if not region.lines:
         return []
-    out: list[RenderableType] = [Text(""), Text(content.say(heading))]
+    out: list[RenderableType] = [Text(""), Text(heading)]
     for line in region.lines:
         text = Text("  • ")
         text.append(line.name, style="bold")
@@ -43,7 +43,7 @@ def support_screen(region_code: str, content: Content) -> RenderableType:
     """Where to get help: emergency number, support lines, when they were checked, not-therapy."""
     region = content.region(region_code)
     parts: list[RenderableType] = [_emergency(region, content)]
-    parts += _lines(region, content, "support.lines_heading")
+    parts += _lines(region, content.say("support.lines_heading"))
     parts += [Text(""), _verified(region, content), Text(content.say("not_therapy"))]
     return Panel(Group(*parts), title=content.say("support.title"), title_align="left")
 
@@ -53,7 +53,7 @@ def crisis_screen(region_code: str, content: Content) -> RenderableType:
     region = content.region(region_code)
     emergency = content.say("crisis.emergency", emergency=region.emergency)
     parts: list[RenderableType] = [Text(emergency, style="bold reverse")]
-    parts += _lines(region, content, "crisis.lines_heading")
+    parts += _lines(region, content.say("crisis.lines_heading"))
     return Panel(
         Group(*parts), title=content.say("crisis.intro"), title_align="left", border_style="bold"
     )
@@ -63,7 +63,7 @@ def low_mood_notice(region_code: str, content: Content) -> RenderableType:
     """A kind note after a run of low mood, with the region's support lines."""
     region = content.region(region_code)
     parts: list[RenderableType] = [Text(content.say("low_mood.message"))]
-    parts += _lines(region, content, "support.lines_heading")
+    parts += _lines(region, content.say("support.lines_heading"))
     parts += [Text(""), _emergency(region, content, note=False), Text(content.say("not_therapy"))]
     return Panel(Group(*parts), title=content.say("support.title"), title_align="left")
 
