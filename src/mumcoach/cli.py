@@ -112,7 +112,17 @@ def _err(message: str) -> None:
 
 
 # In the order `--help` lists them: the daily loop first.
-COMMANDS = ("init", "plan", "checkin", "review", "people", "ladder", "support", "doctor")
+COMMANDS = (
+    "init",
+    "plan",
+    "checkin",
+    "review",
+    "people",
+    "ladder",
+    "support",
+    "doctor",
+    "export",
+)
 
 
 class LazyGroup(FunnelGroup):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from datetime import date
+from datetime import date, time
 from typing import Annotated, Literal, get_args
 
 from pydantic import (
@@ -219,6 +219,12 @@ class UclaRules(_Strict):
     source: Source
 
 
+class CalendarRules(_Strict):
+    event_minutes: int = Field(default=60, ge=1, le=24 * 60)
+    morning_reminder: time = time(8, 0)
+    source: Source = "a product default, not a finding"
+
+
 class Rules(_Strict):
     mastery: Mastery
     easier: Easier
@@ -229,6 +235,7 @@ class Rules(_Strict):
     plan: PlanRules
     review: ReviewRules
     ucla: UclaRules
+    calendar: CalendarRules = CalendarRules()  # optional: older override files lack it
 
 
 # ---- support, safety, UCLA ------------------------------------------------------------------
