@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from mumcoach.context import AppContext
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
@@ -66,9 +66,7 @@ def export(
     ] = "1h",
     with_names: Annotated[
         bool,
-        typer.Option(
-            "--with-names", help="ics: keep other people's names (left out by default)."
-        ),
+        typer.Option("--with-names", help="ics: keep other people's names (left out by default)."),
     ] = False,
 ) -> None:
     from mumcoach.errors import BadInput
