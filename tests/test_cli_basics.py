@@ -24,6 +24,7 @@ from typer.testing import CliRunner, Result
 
 import mumcoach
 import mumcoach.doctor
+from mumcoach import helptext, launch
 from mumcoach.cli import CANCELLED_MESSAGE, FunnelGroup, app
 from mumcoach.content import load_content
 from mumcoach.context import AppContext
@@ -132,6 +133,41 @@ def test_help_lists_every_registered_command_with_its_description(
         # Rich may trim a long description; the name and its opening words must be there.
         opening = " ".join(help_text.split()[:6])
         assert f"{name} {opening}" in shown, f"`mumcoach {name}` is missing from --help"
+
+
+def test_the_help_screens_table_of_commands_is_the_real_commands() -> None:
+    """--help lists commands from a table without building them; it must say what they say."""
+    assert registered_commands() == helptext.COMMANDS
+    assert list(helptext.COMMANDS) == list(registered_commands()), "same order as the CLI"
+
+
+def test_the_help_screen_lists_the_real_options() -> None:
+    group = get_command(app)
+    ctx = typer.Context(group, **group.context_settings)
+    real = {opt: p.help for p in group.get_params(ctx) for opt in p.opts}
+    written = {
+        word.rstrip(","): help
+        for text, help in helptext.OPTIONS.values()
+        for word in text.split()
+        if word.startswith("-")
+    }
+    assert written == real
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--version"]], ids=str)
+def test_the_entry_point_answers_help_and_version_as_the_cli_would(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The entry point answers these before Typer loads; the words and exit code must match."""
+    monkeypatch.setenv("COLUMNS", "100")
+    result, _ = run(args)
+    monkeypatch.setattr(sys, "argv", ["mumcoach", *args])
+    with pytest.raises(SystemExit) as exited:
+        launch.main()
+    assert capsys.readouterr().out == result.output
+    assert exited.value.code == result.exit_code
+    if args != ["--version"]:
+        assert "Examples:" in result.output and "mumcoach COMMAND --help" in result.output
 
 
 @pytest.mark.parametrize("name", sorted(registered_commands()))

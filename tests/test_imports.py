@@ -1,4 +1,4 @@
-"""Commands that ask nothing must not pay for questionary (~170 ms), checked in fresh Pythons."""
+"""Each command imports only what it uses (questionary, Rich's help, Rich), in fresh Pythons."""
 
 from __future__ import annotations
 
@@ -82,6 +82,81 @@ def test_commands_that_ask_nothing_do_not_import_questionary(
     done = fresh_python("-X", "importtime", "-m", "mumcoach", *args, home=tmp_path / "home")
     assert done.returncode == 0, done.stdout + done.stderr
     loaded = imported_modules(done.stderr)
-    assert "mumcoach.cli" in loaded, "importtime output was not captured"
+    assert "mumcoach.launch" in loaded, "importtime output was not captured"
     assert HEAVY not in loaded
     assert not any(name.startswith("prompt_toolkit") for name in loaded)
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
+
+
+def loaded_by(args: list[str], home: Path) -> set[str]:
+    """The modules `mumcoach ARGS` imports, run on a copy of the fixture journal."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "journal.json").write_bytes(FIXTURE.read_bytes())
+    done = fresh_python("-X", "importtime", "-m", "mumcoach", *args, home=home)
+    assert done.returncode == 0, done.stdout + done.stderr
+    loaded = imported_modules(done.stderr)
+    assert "mumcoach.launch" in loaded, "importtime output was not captured"
+    return loaded
+
+
+def under(loaded: set[str], *packages: str) -> set[str]:
+    return {m for m in loaded for p in packages if m == p or m.startswith(p + ".")}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["--version"], []], ids=str)
+def test_top_level_help_and_version_import_neither_typer_nor_rich(
+    args: list[str], tmp_path: Path
+) -> None:
+    """Answered by the entry point from a table: nothing to build, nothing to import."""
+    done = fresh_python("-X", "importtime", "-m", "mumcoach", *args, home=tmp_path)
+    assert done.returncode == (2 if not args else 0), done.stderr
+    loaded = imported_modules(done.stderr)
+    assert "mumcoach.launch" in loaded
+    assert under(loaded, "typer", "rich", "pydantic", "click", HEAVY) == set()
+    assert under(loaded, "mumcoach.commands", "mumcoach.models") == set()
+
+
+RICH_HELP = ("rich.markdown", "markdown_it", "pygments", "rich.syntax", "rich.traceback")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["review", "--help"], ["checkin", "--help"], ["people", "--help"], ["ladder", "add", "-h"]],
+    ids=" ".join,
+)
+def test_command_help_is_plain(args: list[str], tmp_path: Path) -> None:
+    """Typer's Rich help would import a Markdown parser, pygments and tracebacks (~200 ms)."""
+    loaded = loaded_by(args, tmp_path / "home")
+    assert under(loaded, *RICH_HELP, HEAVY) == set()
+
+
+def test_importtime_sees_rich_help_when_it_is_imported() -> None:
+    """The control for the test above."""
+    done = fresh_python("-X", "importtime", "-c", "import typer.rich_utils")
+    assert set(RICH_HELP) <= imported_modules(done.stderr) | {"rich.syntax"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-input", "review", "--json"],
+        ["--no-input", "checkin", "--mood", "3"],
+        ["support"],
+        ["people", "--json"],
+        ["ladder", "--json"],
+    ],
+    ids=" ".join,
+)
+def test_commands_that_ask_nothing_never_import_questionary(
+    args: list[str], tmp_path: Path
+) -> None:
+    loaded = loaded_by(args, tmp_path / "home")
+    assert under(loaded, HEAVY, "prompt_toolkit") == set()
+
+
+@pytest.mark.parametrize("args", [["--no-input", "review", "--json"]], ids=" ".join)
+def test_json_output_does_not_import_rich(args: list[str], tmp_path: Path) -> None:
+    loaded = loaded_by(args, tmp_path / "home")
+    assert under(loaded, "rich") == set()

@@ -1,5 +1,5 @@
 """Lets `python -m mumcoach` run the command line."""
 
-from mumcoach.cli import main
+from mumcoach.launch import main
 
 main()

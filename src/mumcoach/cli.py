@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from mumcoach import __version__
+from mumcoach import helptext
 from mumcoach.context import AppContext
 from mumcoach.errors import BAD_INPUT, CANCELLED, UNEXPECTED, MumcoachError
 
@@ -111,18 +111,7 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-# In the order `--help` lists them: the daily loop first.
-COMMANDS = (
-    "init",
-    "plan",
-    "checkin",
-    "review",
-    "people",
-    "ladder",
-    "support",
-    "doctor",
-    "export",
-)
+COMMANDS = tuple(helptext.COMMANDS)
 
 
 class LazyGroup(FunnelGroup):
@@ -132,41 +121,42 @@ class LazyGroup(FunnelGroup):
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return list(COMMANDS)
 
+    def get_help(self, ctx: typer.Context) -> str:  # type: ignore[override]
+        """The same plain screen as `mumcoach --help` answered at once by the entry point."""
+        return helptext.root_help().rstrip("\n")
+
     def get_command(self, ctx: typer.Context, name: str) -> Any:  # type: ignore[override]
         if name not in COMMANDS:
             return None
         import importlib
 
         module = importlib.import_module(f"mumcoach.commands.{name}")
-        holder = typer.Typer(add_completion=False)
+        holder = typer.Typer(add_completion=False, rich_markup_mode=None)
         module.register(holder)
         built = typer.main.get_command(holder)
         inner = getattr(built, "commands", {})
         return inner.get(name, built) if isinstance(inner, dict) else built
 
 
-HELP = (
-    "A private, offline coach for making friends with other parents, one small step at a time.\n\n"
-    "Daily: `mumcoach plan` before a group, `mumcoach checkin` each evening, "
-    "`mumcoach review` weekly.\n\n"
-    "mumcoach is a coach, not therapy or a crisis service. If you might be in danger, "
-    "run `mumcoach support` or call your local emergency number."
-)
-
 app = typer.Typer(
     cls=LazyGroup,
-    help=HELP,
+    help="\n\n".join((helptext.SUMMARY, *helptext.ABOUT)),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Rich's would import markdown, pygments and tracebacks
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 def _print_version(value: bool) -> None:
     if value:
-        typer.echo(f"mumcoach {__version__}")
+        typer.echo(helptext.version_line(), nl=False)
         raise typer.Exit()
+
+
+def _help(option: str) -> str:
+    return helptext.OPTIONS[option][1]
 
 
 @app.callback()
@@ -174,17 +164,13 @@ def root(
     ctx: typer.Context,
     home: Annotated[
         Path | None,
-        typer.Option("--home", help="Keep the journal in this folder (overrides $MUMCOACH_HOME)."),
+        typer.Option("--home", help=_help("home")),
     ] = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never ask; use flags and answers files only.")
-    ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help=_help("no_input"))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_help("debug"))] = False,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_print_version, is_eager=True, help=_help("version")),
     ] = False,
 ) -> None:
     app_ctx = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()
