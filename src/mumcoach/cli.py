@@ -36,7 +36,9 @@ class FunnelGroup(TyperGroup):
         try:
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **kw)
         except TyperException as exc:
-            if type(exc).__name__ != "NoArgsIsHelpError":  # that one has printed the help
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `mumcoach` alone: the help
+                typer.echo(exc.format_message())
+            else:
                 _err(usage_line(exc))
             sys.exit(getattr(exc, "exit_code", BAD_INPUT))
         except typer.Abort:
