@@ -35,6 +35,7 @@ def seed(home: Path) -> dict[str, Person]:
         name="Sarah Miller",
         child="Oscar",
         child_age="9m",
+        child_age_as_of=ago(5),
         created=ago(40),
         first_met=ago(40),
         first_met_where="Hartbeeps",
@@ -144,6 +145,7 @@ def test_list_json(invoke: Invoke, private_home: Path) -> None:
     data = out["people"]
     assert [p["name"] for p in data] == ["Sally", "Sarah Miller", "Amy"]
     sarah = data[1]
+    ids = [i.id[:4] for c in load(private_home).checkins for i in c.interactions if i.follow_up]
     assert sarah == {
         "id": people["sarah"].id,
         "name": "Sarah Miller",
@@ -156,8 +158,13 @@ def test_list_json(invoke: Invoke, private_home: Path) -> None:
         "invitations_made": 3,
         "invitations_received": 0,
         "open_followups": [
-            {"text": "send Sarah the sling link", "due": "2026-11-19", "overdue": True},
-            {"text": "ask about nursery", "due": "2026-11-24", "overdue": False},
+            {
+                "id": ids[0],
+                "text": "send Sarah the sling link",
+                "due": "2026-11-19",
+                "overdue": True,
+            },
+            {"id": ids[1], "text": "ask about nursery", "due": "2026-11-24", "overdue": False},
         ],
     }
     assert data[2]["stage"] == "met-up" and data[0]["last_contact"] == "2026-11-01"
@@ -181,12 +188,14 @@ def test_show_card(invoke: Invoke, private_home: Path) -> None:
         "A rough horizon, not a rule",
         "silence is not proof of rejection",  # the reciprocity note at 3 unreturned
         "Remembered 22 Oct she grew up in Whitby 12 Oct Oscar hates the car seat",
-        "Follow-ups overdue since 19 Nov: send Sarah the sling link",
+        "overdue since 19 Nov: send Sarah the sling link",
         "ask about nursery (by 24 Nov)",
         "you 6/7 · her (your guess) 4/7",
     ):
         assert expected in text, expected
     assert text.index("12 Oct 2026 Hartbeeps 20 her") < text.index("9 Nov 2026 Park 70")
+    ids = [i.id[:4] for c in load(private_home).checkins for i in c.interactions if i.follow_up]
+    assert f"Follow-ups {ids[0]} overdue since" in text and f"{ids[1]} ask about nursery" in text
 
 
 def test_show_json(invoke: Invoke, private_home: Path) -> None:
@@ -293,18 +302,50 @@ def test_note(invoke: Invoke, private_home: Path) -> None:
     assert invoke(["people", "note", "amy", "   "]).exit_code == 2
 
 
-def test_done(invoke: Invoke, private_home: Path) -> None:
+def followup_ids(home: Path) -> list[str]:
+    return [i.id for c in load(home).checkins for i in c.interactions if i.follow_up]
+
+
+def done_dates(home: Path) -> list[date | None]:
+    return [i.follow_up_done for c in load(home).checkins for i in c.interactions if i.follow_up]
+
+
+def test_done_with_several_open_needs_one_named_without_a_terminal(
+    invoke: Invoke, private_home: Path
+) -> None:
     seed(private_home)
+    sling, nursery = followup_ids(private_home)
+    before = every_file_bytes(private_home)
     result = invoke(["people", "done", "sarah"])
-    assert result.exit_code == 0 and "Marked 2 follow-ups with Sarah Miller as done" in result.rich
-    journal = load(private_home)
-    done_dates = [i.follow_up_done for c in journal.checkins for i in c.interactions if i.follow_up]
-    assert done_dates == [TODAY, TODAY]
+    assert result.exit_code == 2
+    assert f"Sarah Miller has 2 open follow-ups ({sling[:4]}, {nursery[:4]})" in result.stderr
+    assert "--all" in result.stderr and "sling" not in result.stderr  # ids, not her words
+    assert every_file_bytes(private_home) == before
+    result = invoke(["people", "done", "sarah", nursery[:4].upper()])
+    assert result.exit_code == 0, result.output
+    assert "Marked 1 follow-up with Sarah Miller as done. Well done. 1 still open." in result.rich
+    assert done_dates(private_home) == [None, TODAY]
+    assert invoke(["people", "done", "sarah", "zzzz"]).exit_code == 2
+    result = invoke(["people", "done", "sarah"])  # one left: no need to say which
+    assert "Marked 1 follow-up with Sarah Miller as done" in result.rich
+    assert done_dates(private_home) == [TODAY, TODAY]
     before = every_file_bytes(private_home)
     assert "all caught up" in invoke(["people", "done", "sarah"]).rich
     assert every_file_bytes(private_home) == before  # nothing to do, nothing saved
     rows = json.loads(invoke(["people", "--json"]).stdout)["people"]
     assert rows[1]["open_followups"] == []
+
+
+def test_done_all_and_done_asks_which_when_interactive(invoke: Invoke, private_home: Path) -> None:
+    seed(private_home)
+    sling, _ = followup_ids(private_home)
+    result = invoke(["people", "done", "sarah"], script={"which_followup": sling})
+    assert result.exit_code == 0, result.output
+    assert result.prompter.asked == ["which_followup"]
+    assert done_dates(private_home) == [TODAY, None]
+    result = invoke(["people", "done", "sarah", "--all"])
+    assert "Marked 1 follow-up with Sarah Miller as done" in result.rich
+    assert done_dates(private_home) == [TODAY, TODAY]
 
 
 def test_crisis_words_in_a_note_show_help_at_once_and_keep_the_note(
@@ -348,7 +389,8 @@ def test_ambiguous_prefix_without_a_terminal_is_a_clear_error(
 
 def test_an_id_picks_one_of_two_with_the_same_name(invoke: Invoke, private_home: Path) -> None:
     invoke(["people", "add", "Jo", "--child", "Mia"])
-    invoke(["people", "add", "Jo", "--child", "Max"])
+    assert invoke(["people", "add", "Jo", "--child", "Max"]).exit_code == 2  # a second Jo?
+    invoke(["people", "add", "Jo", "--child", "Max", "--force"])
     assert invoke(["people", "show", "jo"]).exit_code == 2
     jo_max = next(p for p in load(private_home).people if p.child == "Max")
     result = invoke(["people", "show", jo_max.id, "--json"])

@@ -193,6 +193,7 @@ class Person(Identified):
     name: str
     child: str | None = None
     child_age: str | None = None
+    child_age_as_of: date | None = None  # the day child_age was given; it grows from there
     created: date
     first_met: date | None = None
     first_met_where: str | None = None

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mumcoach.coach.ages import age_today
+from mumcoach.coach.matching import Found, find
 from mumcoach.models import STAGES, CheckIn, Interaction, Journal, Person, Stage
 
 if TYPE_CHECKING:
     from mumcoach.content import Rules
 
 CHAT_MINUTES = 5  # a chat this long (or one with a detail remembered) counts as "chatted"
+SHORT_ID = 4  # characters of a follow-up's id shown to her
 
 
 # ---- small records handed to views, flows and --json ------------------------------------------
@@ -29,6 +31,11 @@ class FollowUp:
     due: date | None
     overdue: bool
     interaction_id: str
+
+    @property
+    def short_id(self) -> str:
+        """The id shown on her card and accepted by `people done NAME ID`."""
+        return self.interaction_id[:SHORT_ID]
 
 
 @dataclass(frozen=True)
@@ -70,21 +77,35 @@ def fold(text: str) -> str:
 
 
 def find_people(people: list[Person], query: str) -> list[Person]:
-    """Case-insensitive: exact full-name matches win alone; else prefixes of the name or a word."""
-    wanted = fold(query)
-    if not wanted:
-        return []
-    exact = [p for p in people if fold(p.name) == wanted]
-    if exact:
-        return exact
-    return [p for p in people if _prefix_match(fold(p.name), wanted)]
+    """The people `query` surely names (see coach/matching.py); near spellings are not included."""
+    return list(match_people(people, query).sure)
 
 
-def _prefix_match(name: str, wanted: str) -> bool:
-    if name.startswith(wanted):
-        return True
-    words = re.split(r"[\s\-()/,]+", name)
-    return any(word.startswith(wanted) for word in words if word)
+def match_people(
+    people: list[Person], query: str, children: dict[str, set[str]] | None = None
+) -> Found[Person]:
+    """Her id, her name (any case or accents), "Isla's mum", the start of a name, a near spelling.
+
+    `children` adds the other children's names logged with each person (see `children_of`).
+    """
+    more = children or {}
+    return find(
+        people,
+        query,
+        names=lambda p: [p.name],
+        ident=lambda p: p.id,
+        children=lambda p: [p.child or "", *more.get(p.id, ())],
+    )
+
+
+def children_of(journal: Journal) -> dict[str, set[str]]:
+    """Every child's name logged with each person (she may have more than one child)."""
+    found: dict[str, set[str]] = {}
+    for checkin in journal.checkins:
+        for i in checkin.interactions:
+            if i.child:
+                found.setdefault(i.person_id, set()).add(i.child)
+    return found
 
 
 def person_by_id(journal: Journal, person_id: str) -> Person | None:
@@ -232,6 +253,15 @@ def details(journal: Journal, person: Person) -> list[tuple[date, str]]:
     return found
 
 
+def child_age_now(person: Person, pairs: Together, today: date) -> str | None:
+    """Her child's age today, grown from the day it was given (older records: when logged)."""
+    as_of = person.child_age_as_of
+    if as_of is None and person.child_age:
+        logged = [c.date for c, i in pairs if i.child_age == person.child_age]
+        as_of = logged[-1] if logged else person.created
+    return age_today(person.child_age, as_of, today)
+
+
 # ---- summaries for the people commands --------------------------------------------------------
 
 
@@ -253,7 +283,7 @@ def person_row(
         id=person.id,
         name=person.name,
         child=person.child,
-        child_age=person.child_age,
+        child_age=child_age_now(person, pairs, today),
         stage=stage(journal, person, pairs),
         stage_set_by_hand=person.stage is not None,
         last_contact=last_contact(journal, person, pairs),

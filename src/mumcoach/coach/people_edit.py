@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -51,6 +52,7 @@ def _resolve_person(
         name=name,
         child=fields.get("child"),
         child_age=fields.get("child_age"),
+        child_age_as_of=today if fields.get("child_age") else None,
         created=today,
         first_met=today,
         first_met_where=fields.get("where"),
@@ -67,18 +69,21 @@ def _update_known(person: Person, fields: dict[str, Any], today: date) -> None:
         person.child = child
         same_child = True
     if age and same_child:
-        person.child_age = age
+        person.child_age, person.child_age_as_of = age, today
     if person.first_met is None:
         person.first_met = today
         person.first_met_where = person.first_met_where or fields.get("where")
 
 
-def complete_followups(journal: Journal, person_id: str, today: date) -> int:
-    """Mark her open follow-ups done today; returns how many."""
+def complete_followups(
+    journal: Journal, person_id: str, today: date, ids: Collection[str] | None = None
+) -> int:
+    """Mark her open follow-ups done today (only those with `ids`, if given); returns how many."""
     done = 0
     for checkin in journal.checkins:
         for i in checkin.interactions:
-            if i.person_id == person_id and i.follow_up and i.follow_up_done is None:
+            wanted = ids is None or i.id in ids
+            if i.person_id == person_id and i.follow_up and i.follow_up_done is None and wanted:
                 i.follow_up_done = today
                 done += 1
     return done
@@ -98,11 +103,13 @@ def add_person(journal: Journal, person: Person) -> Person:
     return person
 
 
-def edit_person(journal: Journal, person_id: str, changes: dict[str, Any]) -> Person:
+def edit_person(journal: Journal, person_id: str, changes: dict[str, Any], today: date) -> Person:
     """Change her name, child, child's age or stage (None clears one)."""
     person = known_person(journal, person_id)
     for key, value in changes.items():
         setattr(person, key, value)
+    if "child_age" in changes:
+        person.child_age_as_of = today if changes["child_age"] else None
     return person
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mumcoach.content import Content
-from mumcoach.models import CheckIn, Plan
+from mumcoach.models import CheckIn, Person, Plan
 
 
 def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> list[str]:
@@ -53,8 +55,12 @@ def liking_gap_line(content: Content, checkin: CheckIn) -> str | None:
     )
 
 
-def followup_line(content: Content, checkin: CheckIn) -> str | None:
-    """A ready-made message for someone she can now text (Liu et al. 2023), if anyone."""
+def followup_line(content: Content, checkin: CheckIn, people: Sequence[Person] = ()) -> str | None:
+    """A ready-made message for someone she can now text (Liu et al. 2023), if anyone.
+
+    Her name and her child's come from her own card (`people`), never from anyone else's.
+    """
+    cards = {p.id: p for p in people}
     for interaction in checkin.interactions:
         moment = (
             "after-meetup"
@@ -66,16 +72,20 @@ def followup_line(content: Content, checkin: CheckIn) -> str | None:
         templates = content.followups_for(moment) if moment else []
         if templates:
             pick = templates[checkin.date.toordinal() % len(templates)]
-            child = interaction.child or "your little one"
-            message = pick.text.format(name=interaction.name, child=child)
-            return content.say("reflect.followup", name=interaction.name, message=message)
+            card = cards.get(interaction.person_id)
+            name = card.name if card else interaction.name
+            child = interaction.child or (card.child if card else None) or "your little one"
+            message = pick.text.format(name=name, child=child)
+            return content.say("reflect.followup", name=name, message=message)
     return None
 
 
-def reflection(content: Content, checkin: CheckIn, plan: Plan | None) -> list[str]:
+def reflection(
+    content: Content, checkin: CheckIn, plan: Plan | None, people: Sequence[Person] = ()
+) -> list[str]:
     """Every line of the reflection except the next step, in reading order."""
     lines = prediction_lines(content, checkin, plan)
-    for extra in (liking_gap_line(content, checkin), followup_line(content, checkin)):
+    for extra in (liking_gap_line(content, checkin), followup_line(content, checkin, people)):
         if extra:
             lines.append(extra)
     if checkin.proud:

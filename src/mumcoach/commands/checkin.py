@@ -112,7 +112,7 @@ def _reflect(
     from mumcoach.views.support import low_mood_notice
 
     content = app.content
-    lines = reflection(content, saved, draft.plan)
+    lines = reflection(content, saved, draft.plan, journal.people)
     app.console.print(reflection_view(lines, suggest(content, journal), content))
     if notes:
         app.console.print(notes_view(notes))

@@ -14,11 +14,16 @@ if TYPE_CHECKING:
     from mumcoach.flows.ask import Asker
     from mumcoach.models import Journal, Person
 
-NameArg = Annotated[str, typer.Argument(help="Her name, or the start of it.")]
+NameArg = Annotated[
+    str, typer.Argument(help="Her name, its start, her child's (\"Isla's mum\") or her id.")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 T = TypeVar("T")
 ChildOpt = Annotated[str | None, typer.Option("--child", help="Her child's name.")]
-AgeOpt = Annotated[str | None, typer.Option("--child-age", help="Her child's age, e.g. 8m or 3y.")]
+AgeOpt = Annotated[
+    str | None,
+    typer.Option("--child-age", help="Her child's age (8m, 3y) or birth month (2025-03)."),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +39,10 @@ def register(app: typer.Typer) -> None:
     people_app.command("add", help="Add someone you've met by hand.")(add)
     people_app.command("edit", help="Change someone's name, child, child's age or stage.")(edit)
     people_app.command("note", help="Remember something about someone.")(note)
-    people_app.command("done", help="Mark someone's open follow-ups as done.")(done)
+    people_app.command("done", help="Mark one of her follow-ups as done (or --all).")(done)
+    people_app.command("merge", help="Put two cards for one person together, losing nothing.")(
+        merge
+    )
     people_app.command("forget", help="Forget someone completely, in the journal and backups.")(
         forget
     )
@@ -104,34 +112,39 @@ def add(
     met: Annotated[
         str | None, typer.Option("--met", help="When you first met (YYYY-MM-DD); default today.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Add her even if someone has the same name.")
+    ] = False,
 ) -> None:
     from mumcoach.coach.people_edit import add_person
     from mumcoach.errors import BadInput
-    from mumcoach.flows.ask import check_age, check_date
-    from mumcoach.flows.people import confirm_add_another, person_label
+    from mumcoach.flows.ask import check_date
+    from mumcoach.flows.people import child_age_answer, confirm_add_another
     from mumcoach.models import Note, Person
 
     app = app_context(ctx)
+    today = app.today()
     name = _clean_name(name, "name")
-    age = check_age("child_age", child_age) if child_age else None
-    first_met = check_date("met", met) if met else app.today()
-    if first_met > app.today():
+    age = child_age_answer("child_age", child_age, today) if child_age else None
+    first_met = check_date("met", met) if met else today
+    if first_met > today:
         raise BadInput("met (--met) can't be in the future.")
-    if not confirm_add_another(_asker(app), app.content, app.store.load(), name):
+    if not confirm_add_another(_asker(app), app.content, app.store.load(), name, force=force):
         app.console.print("Nothing was changed.")
         return
     person = Person(
         name=name,
         child=_clean(child),
         child_age=age,
-        created=app.today(),
+        child_age_as_of=today if age else None,
+        created=today,
         first_met=first_met,
         first_met_where=_clean(where),
-        notes=[Note(date=app.today(), text=text)] if (text := _clean(detail)) else [],
+        notes=[Note(date=today, text=text)] if (text := _clean(detail)) else [],
     )
     _, journal = _save(app, lambda j: add_person(j, person))
     if not _after_save(app, journal, name, person.child, person.first_met_where, detail):
-        app.console.print(f"Added {person_label(person)}.")
+        app.console.print(f"Added {_label(app, journal, person)}.")
 
 
 def edit(
@@ -147,28 +160,35 @@ def edit(
             help="nodded, names, chatted, numbers, met-up or friend; 'auto' to derive it again.",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rename her even if someone else has that name.")
+    ] = False,
 ) -> None:
     from mumcoach.coach.people_edit import edit_person
     from mumcoach.errors import BadInput
-    from mumcoach.flows.ask import check_age
-    from mumcoach.flows.people import person_label
+    from mumcoach.flows.people import child_age_answer
 
     app = app_context(ctx)
+    today = app.today()
     changes: dict[str, str | None] = {}
     if new_name is not None:
         changes["name"] = _clean_name(new_name, "name")
     if child is not None:
         changes["child"] = _clean(child)
     if child_age is not None:
-        changes["child_age"] = check_age("child_age", child_age) if child_age.strip() else None
+        age = child_age.strip()
+        changes["child_age"] = child_age_answer("child_age", age, today) if age else None
     if stage is not None:
         changes["stage"] = _check_stage(stage)
     if not changes:
         raise BadInput("Nothing to change: pass --name, --child, --child-age or --stage.")
-    person_id = _pick(app, name).id
-    person, journal = _save(app, lambda j: edit_person(j, person_id, changes))
+    journal = app.store.load()
+    person_id = _pick(app, name, journal).id
+    if changes.get("name") and not force:
+        _refuse_duplicate_name(app, journal, person_id, str(changes["name"]))
+    person, journal = _save(app, lambda j: edit_person(j, person_id, changes, today))
     if not _after_save(app, journal, changes.get("name"), changes.get("child")):
-        app.console.print(f"Updated {person_label(person)}.")
+        app.console.print(f"Updated {_label(app, journal, person)}.")
 
 
 def note(
@@ -189,21 +209,60 @@ def note(
         app.console.print(f"Noted for {person.name}.")
 
 
-def done(ctx: typer.Context, name: NameArg) -> None:
+def done(
+    ctx: typer.Context,
+    name: NameArg,
+    followup: Annotated[
+        str | None,
+        typer.Argument(help="Which follow-up: its id from `people show` (default: asks)."),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Mark all her follow-ups done.")] = False,
+) -> None:
     from mumcoach.coach.people import open_followups
     from mumcoach.coach.people_edit import complete_followups
+    from mumcoach.flows.people import pick_followups
 
     app = app_context(ctx)
     journal = app.store.load()
     person = _pick(app, name, journal)
-    count = 0
-    if any(f.person_id == person.id for f in open_followups(journal, app.today())):
-        count = app.store.update(lambda j: complete_followups(j, person.id, app.today()))
-    if count:
-        plural = "follow-up" if count == 1 else "follow-ups"
-        app.console.print(f"Marked {count} {plural} with {person.name} as done. Well done.")
-    else:
+    mine = [f for f in open_followups(journal, app.today()) if f.person_id == person.id]
+    if not mine:
         app.console.print(f"Nothing open with {person.name}: you're all caught up.")
+        return
+    chosen = pick_followups(_asker(app), app.content, person, mine, followup, every=every)
+    ids = {f.interaction_id for f in chosen}
+    count = app.store.update(lambda j: complete_followups(j, person.id, app.today(), ids))
+    plural = "follow-up" if count == 1 else "follow-ups"
+    left = len(mine) - count
+    still = f" {left} still open." if left > 0 else ""
+    app.console.print(f"Marked {count} {plural} with {person.name} as done. Well done.{still}")
+
+
+def merge(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person to fold in (her card goes).")],
+    into: Annotated[str, typer.Argument(help="The person to keep (her card stays).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
+) -> None:
+    from mumcoach.coach.merge import merge_people, plan_merge
+    from mumcoach.errors import BadInput
+    from mumcoach.flows.people import confirm
+    from mumcoach.views.people import merge_view
+
+    app = app_context(ctx)
+    journal = app.store.load()
+    gone, kept = _pick(app, name, journal), _pick(app, into, journal)
+    if gone.id == kept.id:
+        raise BadInput("Those are the same person: nothing to merge.")
+    plan = plan_merge(journal, gone.id, kept.id)
+    app.console.print(merge_view(plan))
+    if not confirm(_asker(app), app.content, "confirm_merge", "", yes=yes):
+        app.console.print("Nothing was changed.")
+        return
+    merged = app.store.update(
+        lambda j: merge_people(j, gone.id, kept.id, app.today()), deletion=True
+    )
+    app.console.print(f"Merged: everything is on {merged.name}'s card now.")
 
 
 def forget(
@@ -214,11 +273,13 @@ def forget(
     from mumcoach.coach.forget import forget_names, forget_person
     from mumcoach.coach.people_edit import known_person
     from mumcoach.errors import MumcoachError, StorageFailed
-    from mumcoach.flows.people import confirm_forget
+    from mumcoach.flows.people import confirm
 
     app = app_context(ctx)
-    person = _pick(app, name)
-    if not confirm_forget(_asker(app), app.content, person, yes=yes):
+    journal = app.store.load()
+    person = _pick(app, name, journal)
+    heading = f"Forgetting {_label(app, journal, person)} can't be undone."
+    if not confirm(_asker(app), app.content, "confirm_forget", heading, yes=yes):
         app.console.print("Nothing was changed.")
         return
 
@@ -257,11 +318,34 @@ def _save(app: AppContext, change: Callable[[Journal], T]) -> tuple[T, Journal]:
 
 
 def _pick(app: AppContext, query: str, journal: Journal | None = None) -> Person:
-    """The one person `query` names, asking which when several match (see flows/people.py)."""
+    """The one person `query` names, asking which when it isn't clear (see flows/people.py)."""
     from mumcoach.flows.people import pick_person
 
     journal = app.store.load() if journal is None else journal
-    return pick_person(_asker(app), app.content, journal, query)
+    return pick_person(_asker(app), app.content, journal, query, app.today())
+
+
+def _label(app: AppContext, journal: Journal, person: Person) -> str:
+    from mumcoach.coach.people import person_row
+    from mumcoach.views.people import person_label
+
+    return person_label(person_row(journal, person, app.today()), app.today())
+
+
+def _refuse_duplicate_name(app: AppContext, journal: Journal, person_id: str, name: str) -> None:
+    """A rename must not make two people of one name unless she says --force."""
+    from mumcoach.coach.matching import norm
+    from mumcoach.errors import BadInput
+
+    other = next(
+        (p for p in journal.people if p.id != person_id and norm(p.name) == norm(name)), None
+    )
+    if other is not None:
+        raise BadInput(
+            f"You already have someone called {_label(app, journal, other)}. If they're the same "
+            f"person, `mumcoach people merge {person_id} {other.id}` puts everything on one card; "
+            "--force keeps two people with that name."
+        )
 
 
 def _clean(text: str | None) -> str | None:

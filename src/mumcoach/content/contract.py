@@ -58,6 +58,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "crisis.lines_heading": "",
         "crisis.emergency": "emergency",
         "not_for_me.ok": "",
+        "people.did_you_mean": "name",
     }.items()
 }
 
@@ -117,4 +118,6 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "pick_person",
     "add_another",
     "confirm_forget",
+    "confirm_merge",
+    "pick_followup",
 )

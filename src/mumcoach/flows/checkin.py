@@ -9,7 +9,8 @@ from typing import Any
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_date, flag
-from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Person, Plan
+from mumcoach.flows.people import resolve_met
+from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Plan
 from mumcoach.prompter import Choice
 from mumcoach.text import short
 
@@ -49,7 +50,6 @@ PERSON_FLAGS = {
     "invited": "I invited her to something",
     "invited_me": "She invited me to something",
 }
-NEW_PERSON = "__new__"
 FOLLOW_UP_DAYS = 3  # ladder step 13: "send a follow-up message within three days"
 
 
@@ -208,7 +208,8 @@ class CheckInFlow:
         if not name:
             return
         met.fields["name"] = name
-        known = self._match_person(a, name)
+        entry = f"people[{len(self.draft.people) - 1}]" if not a.interactive else ""
+        known = resolve_met(a, self.content, self.journal, name, self.draft.date, entry=entry)
         met.person_id = known.id if known else None
         if known is None or a.given("child"):
             met.fields["child"] = a.text("child", q("child"))
@@ -257,31 +258,11 @@ class CheckInFlow:
         for key in PERSON_FLAGS:
             self.current.fields[key] = key in ticked
 
-    def _match_person(self, a: Asker, name: str) -> Person | None:
-        """Known by that exact name → her; interactively, offer prefix matches; else someone new."""
-        from mumcoach.coach.people import find_people
-
-        matches = find_people(self.journal.people, name)
-        exact = [p for p in matches if p.name.casefold() == name.casefold()]
-        if len(exact) == 1:
-            return exact[0]
-        if not matches or not a.interactive:
-            return None
-        choices = [Choice(p.id, _person_title(p)) for p in matches[:8]]
-        choices.append(Choice(NEW_PERSON, f"Someone new called {name}"))
-        picked = a.select("which_person", self.content.question("which_person"), choices)
-        return next((p for p in matches if p.id == picked), None)
-
     def _plan_place_name(self) -> str | None:
         plan = self.draft.plan
         if plan is None or plan.place_id is None:
             return None
         return next((p.name for p in self.journal.places if p.id == plan.place_id), None)
-
-
-def _person_title(person: Person) -> str:
-    child = f" (mum of {person.child})" if person.child else ""
-    return f"{person.name}{child}"
 
 
 def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> CheckIn:

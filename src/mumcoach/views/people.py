@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from mumcoach.coach.merge import MergePlan
 from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
 from mumcoach.models import STAGES, Interaction, Stage
 
@@ -61,6 +62,15 @@ def hours_text(hours: float) -> str:
 
 def child_text(child: str | None, age: str | None) -> str:
     return ", ".join(part for part in (child, age) if part) or "—"
+
+
+def person_label(row: PersonRow, today: date, *, seen: bool = False) -> str:
+    """'Sarah (Isla, 4m)', with ', last seen 3 days ago' when `seen` (to tell two apart)."""
+    child = ", ".join(part for part in (row.child, row.child_age) if part)
+    label = f"{row.name} ({child})" if child else row.name
+    if seen and row.last_contact is not None:
+        label += f", last seen {relative(row.last_contact, today)}"
+    return label
 
 
 def followup_text(item: FollowUp, today: date) -> Text:
@@ -147,7 +157,10 @@ def person_card_view(
         parts += [Text(""), Text("Together", style="bold"), _interactions(card.interactions)]
     if row.open_followups:
         parts += [Text(""), Text("Follow-ups", style="bold")]
-        parts += [Text("  ") + followup_text(f, today) for f in row.open_followups]
+        parts += [
+            Text.assemble(("  " + f.short_id + "  ", "dim"), followup_text(f, today))
+            for f in row.open_followups
+        ]
     return Group(*parts)
 
 
@@ -232,6 +245,42 @@ def _liking(i: Interaction) -> str:
     return " · ".join(parts)
 
 
+# ---- merging ----------------------------------------------------------------------------------
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def merge_view(plan: MergePlan) -> Text:
+    """What `people merge` will do, shown before it asks."""
+    gone, kept = plan.gone.name, plan.kept.name
+    moving = [
+        _count(n, one, many)
+        for n, one, many in (
+            (plan.chats, "chat", "chats"),
+            (plan.notes, "note", "notes"),
+            (plan.followups, "open follow-up", "open follow-ups"),
+            (plan.invitations, "invitation", "invitations"),
+            (plan.links, "plan to see her", "plans to see her"),
+        )
+        if n
+    ]
+    lines = [Text.assemble("Merge “", (gone, "bold"), "” into ", (kept, "bold"), ":")]
+    if moving:
+        listed = ", ".join(moving[:-1]) + (" and " if len(moving) > 1 else "") + moving[-1]
+        lines.append(Text(f"  • {listed} move to {kept}'s card."))
+    else:
+        lines.append(Text(f"  • Nothing is logged with {gone} yet; only her card goes."))
+    if plan.gains:
+        gains = "; ".join(f"{what}: {value}" for what, value in plan.gains)
+        lines.append(Text(f"  • {kept}'s card takes what only {gone}'s had: {gains}."))
+    if plan.keeps_name_as_note:
+        lines.append(Text(f"  • {kept} keeps her name; “{gone}” is kept as a note."))
+    lines.append(Text(f"  • Then {gone}'s card goes from your people list."))
+    return Text("\n").join(lines)
+
+
 # ---- JSON-ready data --------------------------------------------------------------------------
 
 
@@ -240,7 +289,12 @@ def _iso(day: date | None) -> str | None:
 
 
 def followup_data(item: FollowUp) -> dict[str, Any]:
-    return {"text": item.text, "due": _iso(item.due), "overdue": item.overdue}
+    return {
+        "id": item.short_id,
+        "text": item.text,
+        "due": _iso(item.due),
+        "overdue": item.overdue,
+    }
 
 
 def row_data(row: PersonRow) -> dict[str, Any]:
