@@ -351,7 +351,7 @@ def test_merge_with_yes_and_merging_someone_with_herself(
 def test_child_ages_grow_on_cards_and_lists(invoke: Invoke, private_home: Path) -> None:
     invoke(["people", "add", "Meg", "--child", "Jasper", "--child-age", "8m"])
     later = FIXED_NOW + timedelta(days=92)
-    row = json.loads(invoke(["people", "--json"], now=later).stdout)[0]
+    row = json.loads(invoke(["people", "--json"], now=later).stdout)["people"][0]
     assert row["child_age"] == "11m"
     assert "Jasper, 11m" in invoke(["people", "show", "meg"], now=later).rich
     invoke(["people", "add", "Liv", "--child-age", "2025-03"])
