@@ -246,7 +246,7 @@ def merge(
 ) -> None:
     from mumcoach.coach.merge import merge_people, plan_merge
     from mumcoach.errors import BadInput
-    from mumcoach.flows.people import confirm
+    from mumcoach.flows.people import confirm_merge
     from mumcoach.views.people import merge_view
 
     app = app_context(ctx)
@@ -256,7 +256,7 @@ def merge(
         raise BadInput("Those are the same person: nothing to merge.")
     plan = plan_merge(journal, gone.id, kept.id)
     app.console.print(merge_view(plan))
-    if not confirm(_asker(app), app.content, "confirm_merge", "", yes=yes):
+    if not confirm_merge(_asker(app), app.content, yes=yes):
         app.console.print("Nothing was changed.")
         return
     merged = app.store.update(
@@ -273,13 +273,13 @@ def forget(
     from mumcoach.coach.forget import forget_names, forget_person
     from mumcoach.coach.people_edit import known_person
     from mumcoach.errors import MumcoachError, StorageFailed
-    from mumcoach.flows.people import confirm
+    from mumcoach.flows.people import confirm_forget
 
     app = app_context(ctx)
     journal = app.store.load()
     person = _pick(app, name, journal)
     heading = f"Forgetting {_label(app, journal, person)} can't be undone."
-    if not confirm(_asker(app), app.content, "confirm_forget", heading, yes=yes):
+    if not confirm_forget(_asker(app), app.content, heading, yes=yes):
         app.console.print("Nothing was changed.")
         return
 

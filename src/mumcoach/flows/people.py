@@ -136,13 +136,23 @@ def confirm_add_another(
     return asker.yes_no("add_another", f"{name}\n  {content.question('add_another')}")
 
 
-def confirm(asker: Asker, content: Content, key: str, heading: str, *, yes: bool) -> bool:
-    """A yes/no before something big (forget, merge); without a terminal, --yes is required."""
+def confirm_forget(asker: Asker, content: Content, heading: str, *, yes: bool) -> bool:
+    """Forget her? Without a terminal, --yes is required."""
+    question = content.question("confirm_forget")
+    return _confirm(asker, "confirm_forget", f"{heading}\n  {question}", heading, yes=yes)
+
+
+def confirm_merge(asker: Asker, content: Content, *, yes: bool) -> bool:
+    """Merge the two cards (shown just before)? Without a terminal, --yes is required."""
+    question = content.question("confirm_merge")
+    return _confirm(asker, "confirm_merge", question, "The merge is shown above.", yes=yes)
+
+
+def _confirm(asker: Asker, key: str, question: str, heading: str, *, yes: bool) -> bool:
     if yes:
         return True
     if not asker.interactive:
         raise NeedsAnswer(f"{heading} There is no terminal to ask on: pass --yes to go ahead.")
-    question = f"{heading}\n  {content.question(key)}" if heading else content.question(key)
     return asker.yes_no(key, question, default=False)
 
 
