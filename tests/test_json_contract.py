@@ -116,8 +116,11 @@ def json_keys_example() -> dict[str, Any]:
         "region_name": "UK",
         "emergency": "999",
         "emergency_note": None,
-        "lines": [{"name": "Samaritans", "contact": "116 123", "note": None}],
-        "last_verified": "2026-11-21",
+        "emergency_last_verified": None,
+        "lines": [
+            {"name": "Samaritans", "contact": "116 123", "note": None, "last_verified": None}
+        ],
+        "last_verified": None,
     }
 
 

@@ -12,7 +12,7 @@ def test_support_uses_the_profile_region_emergency_first(invoke: Invoke) -> None
     shown = plain(invoke(["support"]).rich)
     assert "112" in shown and "Pieta" in shown
     assert shown.index("112") < shown.index("Samaritans")
-    assert "last checked" in shown
+    assert "have not been checked" in shown and "checked on" not in shown
     assert "not therapy or a crisis service" in shown
 
 
@@ -57,7 +57,9 @@ def test_support_json_gives_the_region_emergency_first(invoke: Invoke) -> None:
         "name": "Pieta",
         "contact": "1800 247 247, or text HELP to 51444",
         "note": None,
+        "last_verified": None,
     }
-    assert data["last_verified"] == "2026-11-21"
+    assert data["last_verified"] is None  # never claimed: no number was checked at the source
+    assert data["emergency_last_verified"] is None
     other = json.loads(invoke(["support", "--region", "us", "--json"]).stdout)
     assert other["region"] == "us" and "988" in str(other["lines"])

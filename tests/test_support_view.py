@@ -1,4 +1,4 @@
-"""Support, crisis and low-mood screens, rendered to plain text."""
+"""Support, crisis, safety-check and low-mood screens, rendered to plain text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ import pytest
 from rich.console import Console, RenderableType
 
 from mumcoach.content import REGIONS, Content, load_content
-from mumcoach.views.support import crisis_screen, low_mood_notice, support_screen
+from mumcoach.views.support import (
+    crisis_screen,
+    low_mood_notice,
+    low_mood_pointer,
+    safety_check_notice,
+    support_screen,
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +58,7 @@ def test_uk_support_screen_in_order(content: Content) -> None:
         "NHS 111",
         "PANDAS",
         "85258",
-        "21 November 2026",
+        "have not been checked",
         "not therapy",
     ]
     positions = [text.index(item) for item in order]
@@ -77,18 +83,61 @@ def test_crisis_screen_is_short_and_asks_nothing(content: Content) -> None:
     assert text.index(content.say("crisis.intro")) < text.index("999")
 
 
-def test_not_rechecked_note_on_support_screen_only(content: Content) -> None:
-    assert "not re-checked" in flat(render(support_screen("ie", content)))
-    assert "not re-checked" not in flat(render(crisis_screen("ie", content)))
+@pytest.mark.parametrize("code", ["ie", "ca"])
+def test_not_rechecked_note_on_support_and_crisis_screens(content: Content, code: str) -> None:
+    for screen in (support_screen, crisis_screen):
+        text = flat(render(screen(code, content)))
+        assert text.index(content.regions[code].emergency) < text.index("(not re-checked)")
 
 
-def test_low_mood_notice(content: Content) -> None:
-    text = flat(render(low_mood_notice("au", content)))
-    assert "GP, health visitor or midwife" in text
-    assert text.index("health visitor") < text.index("Lifeline") < text.index("000")
-    assert "13 11 14" in text and "1300 726 306" in text
+@pytest.mark.parametrize(
+    ("code", "services"),
+    [
+        ("uk", "GP, health visitor or midwife"),
+        ("ie", "GP, health visitor or midwife"),
+        ("us", "doctor or midwife"),
+        ("au", "doctor or midwife"),
+        ("ca", "doctor or midwife"),
+    ],
+)
+def test_low_mood_notice_names_the_regions_services(
+    content: Content, code: str, services: str
+) -> None:
+    text = flat(render(low_mood_notice(code, content)))
+    assert services in text
+    if code != "uk":
+        assert "health visitor" not in text or code == "ie"
+    region = content.regions[code]
+    assert text.index(services) < text.index(region.lines[0].name) < text.rindex(region.emergency)
+    assert "mumcoach support" in render(low_mood_pointer(content))
 
 
-def test_support_screen_shows_last_verified(content: Content) -> None:
+def test_no_screen_claims_a_check_that_never_happened(content: Content) -> None:
     for code in REGIONS:
-        assert "Numbers last checked on" in flat(render(support_screen(code, content)))
+        for screen in (support_screen, crisis_screen):
+            text = flat(render(screen(code, content)))
+            assert "checked on" not in text
+        if content.regions[code].numbers():
+            assert "have not been checked" in flat(render(support_screen(code, content)))
+
+
+def test_a_checked_number_says_so(content: Content) -> None:
+    import datetime as dt
+
+    uk = content.regions["uk"]
+    checked = uk.lines[0].model_copy(update={"last_verified": dt.date(2026, 3, 3)})
+    region = uk.model_copy(update={"lines": (checked, *uk.lines[1:])})
+    content.regions["uk"] = region
+    try:
+        text = flat(render(support_screen("uk", content)))
+        assert "116 123 (free, 24/7) (checked on 3 March 2026)" in text
+        assert text.count("checked on") == 1 and "have not been checked" in text
+    finally:
+        content.regions["uk"] = uk
+
+
+def test_safety_check_notice_is_warm_and_asks_nothing_more(content: Content) -> None:
+    asked = flat(render(safety_check_notice("uk", content, asked=True)))
+    assert asked.startswith("Support " + content.say("safety_check.warm")[:20])
+    scripted = flat(render(safety_check_notice("uk", content, asked=False)))
+    assert "sounded heavy" in scripted and "Samaritans" in scripted and "999" in scripted

@@ -245,6 +245,8 @@ class SupportLine(_Strict):
     name: Text
     contact: Text
     note: Text | None = None
+    # The day someone checked this number against the service's own site; None: not yet.
+    last_verified: date | None = None
 
 
 class Region(_Strict):
@@ -252,8 +254,21 @@ class Region(_Strict):
     name: Text
     emergency: Text
     emergency_note: Text | None = None
-    last_verified: date
+    emergency_last_verified: date | None = None
+    services: Text  # who to see about low mood, as people there say it
     lines: tuple[SupportLine, ...] = ()
+
+    def numbers(self) -> list[tuple[str, date | None]]:
+        """Every number shown for the region, with the day it was last checked (None: never)."""
+        numbers = [(f"{line.name} {line.contact}", line.last_verified) for line in self.lines]
+        if any(ch.isdigit() for ch in self.emergency):  # not "your local emergency number"
+            numbers.insert(0, (f"emergency {self.emergency}", self.emergency_last_verified))
+        return numbers
+
+    def last_verified(self) -> date | None:
+        """The day every number here had been checked by, or None while one never was."""
+        days = [day for _, day in self.numbers()]
+        return None if any(day is None for day in days) else min(d for d in days if d)
 
 
 class Support(_Strict):

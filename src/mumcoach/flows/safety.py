@@ -1,0 +1,75 @@
+"""Every free-text answer goes through the safety screen: tier 1 stops, tier 2 asks one question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Literal
+
+from mumcoach.coach.safety import CRISIS, screen
+from mumcoach.flows.ask import CrisisStop
+from mumcoach.prompter import Choice, Prompter
+
+if TYPE_CHECKING:
+    from mumcoach.content import Content
+
+SafetyState = Literal["crisis", "check"]
+
+
+class SafetyWatch:
+    """Screens text as it arrives (science.md §6).
+
+    Tier 1 raises CrisisStop: coaching stops, no more questions. Tier 2 pauses once per run: with
+    someone to ask, the direct, kind question (Dazzi et al. 2014) — yes → CrisisStop; no or not
+    sure → `show_support` (the lines and a warm word), then the flow goes on. With no one to ask,
+    `show_support` and on. `state` is what a `--json` reports; `flagged` names the answers the
+    screen heard, so coaching never quotes them back.
+    """
+
+    def __init__(
+        self,
+        content: Content,
+        prompter: Prompter | None,
+        show_support: Callable[[], None],
+        names: Iterable[str] = (),
+    ) -> None:
+        self.content = content
+        self.prompter = prompter
+        self.show_support = show_support
+        self.names = tuple(names)  # her children's names: harm near one is harm near a child
+        self.state: SafetyState | None = None
+        self.flagged: set[str] = set()
+        self.asked = False
+
+    def __call__(self, key: str, text: str) -> None:
+        found = screen(text, self.content.safety, self.names)
+        if found is None:
+            return
+        self.flagged.add(key)
+        if found.tier == CRISIS:
+            self.state = "crisis"
+            raise CrisisStop(key, text)
+        self.state = self.state or "check"
+        if self.asked:
+            return
+        self.asked = True
+        if self.prompter is not None and self._ask() == "yes":
+            self.state = "crisis"
+            raise CrisisStop(key, text)
+        self.show_support()
+
+    def check_all(self, texts: Iterable[tuple[str, str | None]]) -> None:
+        """Screen several answers given at once (flags, a file), each under its own key."""
+        for key, text in texts:
+            if text:
+                self(key, text)
+
+    def _ask(self) -> str:
+        say = self.content.say
+        choices = [
+            Choice("yes", say("safety_check.yes")),
+            Choice("no", say("safety_check.no")),
+            Choice("not_sure", say("safety_check.not_sure")),
+        ]
+        return self.prompter.select(  # type: ignore[union-attr]
+            "safety_check", say("safety_check.question"), choices, "not_sure"
+        )
