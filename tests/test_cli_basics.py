@@ -278,7 +278,8 @@ def test_doctor_json_reports_the_same_checks_and_exit_code(private_home: Path) -
         str(private_home),
         str(private_home / "journal.json"),
     )
-    assert [c["name"] for c in data["checks"]] == ["Permissions", "Journal", "Content"]
+    names = [c["name"] for c in data["checks"]]
+    assert names == ["Permissions", "Journal", "Content", "Support numbers"]
     assert data["content"][0] == {
         "file": "ladder.toml",
         "path": str(load_content().sources["ladder.toml"]),

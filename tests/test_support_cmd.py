@@ -63,3 +63,38 @@ def test_support_json_gives_the_region_emergency_first(invoke: Invoke) -> None:
     assert data["emergency_last_verified"] is None
     other = json.loads(invoke(["support", "--region", "us", "--json"]).stdout)
     assert other["region"] == "us" and "988" in str(other["lines"])
+
+
+def test_doctor_notes_numbers_never_or_long_ago_checked(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from mumcoach.content import load_content
+    from mumcoach.context import AppContext
+    from mumcoach.content import Content
+    from mumcoach.doctor import Check, run_checks
+
+    def numbers_check(content: Content, today: dt.date) -> Check:
+        app = AppContext(home=tmp_path, now=lambda: dt.datetime.combine(today, dt.time(9)))
+        app.content = content  # type: ignore[assignment]
+        return next(c for c in run_checks(app).checks if c.name == "Support numbers")
+
+    shipped = load_content({})
+    note = numbers_check(shipped, dt.date(2026, 11, 21))
+    assert not note.ok and note.exit_code == 0  # a note: mumcoach still works
+    assert "17 of 17 never checked" in note.detail
+
+    def all_checked(day: dt.date) -> Content:
+        regions = {}
+        for code, region in shipped.regions.items():
+            lines = tuple(x.model_copy(update={"last_verified": day}) for x in region.lines)
+            regions[code] = region.model_copy(
+                update={"lines": lines, "emergency_last_verified": day}
+            )
+        content = load_content({})
+        content.regions = regions
+        return content
+
+    fresh = numbers_check(all_checked(dt.date(2026, 6, 1)), dt.date(2026, 11, 21))
+    assert fresh.ok and "within a year" in fresh.detail
+    stale = numbers_check(all_checked(dt.date(2025, 6, 1)), dt.date(2026, 11, 21))
+    assert not stale.ok and "17 not checked for over a year" in stale.detail

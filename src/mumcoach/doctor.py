@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from mumcoach.content import ENV_VAR as PROMPTS_ENV
@@ -39,6 +40,8 @@ def run_checks(ctx: AppContext) -> Report:
     report.checks.append(_check_permissions(store.home, store.path))
     report.checks.append(_check_journal(ctx))
     report.checks.append(_check_content(ctx, report))
+    if report.content_sources:
+        report.checks.append(_check_numbers(ctx, ctx.today()))
     override = ctx.env.get(PROMPTS_ENV)
     if override and not Path(override).expanduser().is_dir():
         # Not fatal (the shipped content is used), but she meant to use her own.
@@ -126,3 +129,24 @@ def _check_content(ctx: AppContext, report: Report) -> Check:
         f"Sound: {len(content.steps)} ladder steps, {len(content.openers)} openers, "
         f"{len(content.regions)} support regions.",
     )
+
+
+def _check_numbers(ctx: AppContext, today: date) -> Check:
+    """Support numbers must be re-checked at their source (Martinengo et al. 2019): a note,
+    never a failure, for any number unchecked for over `recheck_after_days`, or never checked."""
+    content = ctx.content
+    limit = today - timedelta(days=content.recheck_after_days)
+    numbers = [(r.name, n, d) for r in content.regions.values() for n, d in r.numbers()]
+    never = [f"{region}: {number}" for region, number, day in numbers if day is None]
+    stale = [f"{region}: {number}" for region, number, day in numbers if day and day < limit]
+    if not never and not stale:
+        return Check("Support numbers", True, f"All {len(numbers)} checked within a year.")
+    parts = []
+    if never:
+        parts.append(
+            f"{len(never)} of {len(numbers)} never checked at their source (e.g. {never[0]})"
+        )
+    if stale:
+        parts.append(f"{len(stale)} not checked for over a year (e.g. {stale[0]})")
+    detail = "; ".join(parts) + ". Check them against the official sites in prompts/support.toml."
+    return Check("Support numbers", False, detail)

@@ -49,6 +49,7 @@ class Content:
         self.rules = rules
         self.regions: dict[str, Region] = {r.code: r for r in support.region}
         self.support_source = support.source
+        self.recheck_after_days = support.recheck_after_days
         self.safety = safety
         self.ucla = ucla
         self.sources = sources

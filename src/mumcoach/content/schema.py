@@ -268,11 +268,14 @@ class Region(_Strict):
     def last_verified(self) -> date | None:
         """The day every number here had been checked by, or None while one never was."""
         days = [day for _, day in self.numbers()]
-        return None if any(day is None for day in days) else min(d for d in days if d)
+        if not days or any(day is None for day in days):
+            return None
+        return min(day for day in days if day is not None)
 
 
 class Support(_Strict):
     source: Source
+    recheck_after_days: int = Field(default=365, ge=1)  # `doctor` warns about older checks
     region: tuple[Region, ...] = Field(min_length=1)
 
 
