@@ -68,9 +68,8 @@ def test_support_json_gives_the_region_emergency_first(invoke: Invoke) -> None:
 def test_doctor_notes_numbers_never_or_long_ago_checked(tmp_path: Path) -> None:
     import datetime as dt
 
-    from mumcoach.content import load_content
+    from mumcoach.content import Content, load_content
     from mumcoach.context import AppContext
-    from mumcoach.content import Content
     from mumcoach.doctor import Check, run_checks
 
     def numbers_check(content: Content, today: dt.date) -> Check:
