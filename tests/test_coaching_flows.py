@@ -479,8 +479,8 @@ def test_low_mood_run_shows_a_kind_signpost(invoke: Invoke, private_home: Path) 
         result = invoke(["checkin", "--date", day, "--mood", str(mood)])
         assert "health visitor" not in result.rich
     result = invoke(["checkin", "--date", "2026-11-21", "--mood", "2"])
-    assert "GP, health visitor or midwife" in result.rich
-    assert "988" in result.rich
+    assert "Your doctor or midwife" in result.rich  # US wording: no health visitors there
+    assert "health visitor" not in result.rich and "988" in result.rich
 
 
 def test_reciprocity_note_is_said_once_after_three_unreturned_invitations(

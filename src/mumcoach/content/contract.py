@@ -60,7 +60,6 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "safety_check.not_sure": "",
         "safety_check.warm": "",
         "safety_check.scripted": "",
-        "safety.flagged_plan": "",
         "crisis.intro": "",
         "support.emergency": "emergency",
         "support.emergency_note": "note",
