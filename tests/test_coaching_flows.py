@@ -382,13 +382,27 @@ def test_repeated_success_changes_the_suggestion(invoke: Invoke, private_home: P
     assert "3 times" in after.reason or "4 times" in after.reason
 
 
-def test_ctrl_c_mid_flow_saves_nothing(invoke: Invoke, private_home: Path) -> None:
+def test_ctrl_c_mid_flow_saves_nothing_and_keeps_the_answers(
+    invoke: Invoke, private_home: Path
+) -> None:
     invoke(["checkin", "--mood", "4"])
     before = (private_home / "journal.json").read_bytes()
     result = invoke(["checkin"], script={"mood": 4, "energy": KeyboardInterrupt()})
     assert result.exit_code == 130
-    assert "Cancelled — nothing was saved." in result.output
+    assert result.output == (
+        "Stopped — your answers so far are kept; run `mumcoach checkin` to carry on.\n"
+    )
     assert (private_home / "journal.json").read_bytes() == before
+    assert (private_home / "drafts" / "checkin.json").exists()
+
+
+def test_ctrl_c_at_the_first_question_says_nothing_was_saved(
+    invoke: Invoke, private_home: Path
+) -> None:
+    invoke(["checkin", "--mood", "4"])
+    result = invoke(["checkin"], script={"mood": KeyboardInterrupt()})
+    assert (result.exit_code, result.output) == (130, "Cancelled — nothing was saved.\n")
+    assert not (private_home / "drafts" / "checkin.json").exists()
 
 
 def test_ctrl_c_during_first_onboarding_leaves_no_journal(
@@ -408,7 +422,8 @@ def test_bad_values_exit_2_name_the_key_and_save_nothing(
         (["plan", "--likelihood", "150"], "likelihood (--likelihood) must be a whole number"),
         (["plan", "--step", "fly-to-the-moon"], "unknown step"),
         (["init", "--region", "mars"], "region (--region) must be one of: uk, ie, us, au, ca"),
-        (["init", "--child", "Jasper:eight"], "must be an age like"),
+        (["init", "--child", "Jasper:soon"], "must be an age like"),
+        (["init", "--child", "Jasper:8"], "child (--child) needs a unit: 8 weeks, months or"),
     ]
     for args, message in cases:
         result = invoke(args)

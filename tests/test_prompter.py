@@ -138,6 +138,7 @@ def fake_questionary(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeQuestionar
 
     for kind in ("select", "checkbox", "text", "confirm"):
         monkeypatch.setattr(questionary, kind, fake(kind))
+    monkeypatch.setattr("mumcoach.prompter.accept_typed_digits", lambda question, values: None)
     yield calls, answers
 
 
@@ -174,8 +175,8 @@ def test_scale_asks_a_select_of_numbers_and_returns_an_int(fake_questionary: Any
 
     answers["select"] = SKIP
     assert QuestionaryPrompter().scale("energy", "Energy", 0, 10, optional=True) is None
-    assert calls[1]["choices"][-1].value == SKIP
-    assert calls[1]["default"] in [c.value for c in calls[1]["choices"]]
+    assert calls[1]["choices"][0].value == SKIP
+    assert calls[1]["default"] == SKIP, "Enter on an optional scale must not record a number"
 
 
 @pytest.mark.parametrize("kind", ["select", "checkbox", "text", "confirm", "scale"])
@@ -225,6 +226,8 @@ def test_real_questionary_select_and_text(keys: Any) -> None:
 def test_real_questionary_scale_defaults_and_checkbox(keys: Any) -> None:
     keys(ENTER)
     assert QuestionaryPrompter().scale("mood", "Mood", 1, 5, default=3) == 3
+    keys(ENTER)
+    assert QuestionaryPrompter().scale("energy", "Energy", 0, 10, optional=True) is None
     keys(SPACE + DOWN + DOWN + SPACE + ENTER)
     assert QuestionaryPrompter().checkbox("colours", "Colours?", COLOURS) == ["red", "blue"]
 
@@ -240,3 +243,51 @@ def test_real_ctrl_c_raises_keyboard_interrupt(keys: Any, kind: str) -> None:
             prompter.text("k", "?")
         else:
             prompter.confirm("k", "?")
+
+
+@pytest.mark.parametrize(
+    ("typed", "low", "high", "optional", "chosen"),
+    [
+        ("7", 0, 10, True, 7),
+        ("10", 0, 10, True, 10),
+        ("1", 0, 10, False, 1),
+        ("0", 0, 10, True, 0),
+        ("4", 1, 5, False, 4),
+        ("9", 1, 5, False, 3),  # not on this scale: ignored, the pointer stays put
+        ("25", 1, 7, False, 5),  # "2" then "5": the last digit that fits wins
+        ("7" + "\x1b[A", 0, 10, True, 6),  # typed, then an arrow key
+    ],
+)
+def test_real_scales_take_typed_digits(
+    keys: Any, typed: str, low: int, high: int, optional: bool, chosen: int
+) -> None:
+    keys(typed + ENTER)
+    assert QuestionaryPrompter().scale("k", "?", low, high, optional=optional) == chosen
+
+
+def test_real_text_with_a_check_shows_the_hint_and_waits_for_a_good_answer(keys: Any) -> None:
+    seen: list[str] = []
+
+    def check(typed: str) -> str | None:
+        seen.append(typed)
+        return None if typed.isdigit() else "A number, please."
+
+    keys("lots" + ENTER + "\x7f" * 4 + "12" + ENTER)
+    assert QuestionaryPrompter().text("k", "How many?", check=check) == "12"
+    assert "lots" in seen
+
+
+def test_scripted_text_with_a_check_records_the_hint_and_asks_again() -> None:
+    prompter = ScriptedPrompter({"age": ["soon", "8 months"]})
+    hint = "An age like 8 months, please."
+    answer = prompter.text("age", "Age?", check=lambda t: None if "month" in t else hint)
+    assert answer == "8 months"
+    assert prompter.hints == [("age", hint)]
+    assert prompter.asked == ["age", "age"]
+
+
+def test_scripted_enter_on_a_scale_is_skip_when_optional_else_the_pointer() -> None:
+    prompter = ScriptedPrompter({"k": [..., ..., ...]})
+    assert prompter.scale("k", "?", 0, 10, optional=True) is None
+    assert prompter.scale("k", "?", 1, 5) == 3
+    assert prompter.scale("k", "?", 1, 5, default=4) == 4

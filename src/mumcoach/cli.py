@@ -18,6 +18,10 @@ from mumcoach.errors import BAD_INPUT, CANCELLED, UNEXPECTED, MumcoachError
 CANCELLED_MESSAGE = "Cancelled — nothing was saved."
 STOPPED_AFTER_SAVE = "Stopped — what you'd answered was already saved."
 STOPPED_DRAFT_KEPT = "Stopped — your answers so far are kept; run `mumcoach {command}` to carry on."
+STOPPED_BOTH = (
+    "Stopped — what was saved stays saved, and your answers since are kept; run "
+    "`mumcoach {command}` to carry on."
+)
 
 
 class FunnelGroup(TyperGroup):
@@ -55,7 +59,7 @@ class FunnelGroup(TyperGroup):
             raise
         except (KeyboardInterrupt, typer.Abort, EOFError):
             _show_traceback_if_debug(ctx)
-            _err(cancelled_message(ctx.obj))
+            _err(cancelled_message(ctx.obj, ctx.invoked_subcommand))
             raise typer.Exit(CANCELLED) from None
         except MumcoachError as exc:
             _show_traceback_if_debug(ctx)
@@ -71,13 +75,16 @@ class FunnelGroup(TyperGroup):
             raise typer.Exit(UNEXPECTED) from None
 
 
-def cancelled_message(app: object) -> str:
+def cancelled_message(app: object, command: str | None = None) -> str:
     """What Ctrl-C left behind, truthfully: already saved, kept as a draft, or nothing."""
     if isinstance(app, AppContext):
-        if "store" in vars(app) and app.store.saved:
+        saved = "store" in vars(app) and app.store.saved
+        kept = [d.command for d in app.drafts if d.on_disk]
+        if kept:
+            again = command or kept[-1]
+            return (STOPPED_BOTH if saved else STOPPED_DRAFT_KEPT).format(command=again)
+        if saved:
             return STOPPED_AFTER_SAVE
-        if app.draft_kept is not None:
-            return STOPPED_DRAFT_KEPT.format(command=app.draft_kept)
     return CANCELLED_MESSAGE
 
 

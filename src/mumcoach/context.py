@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from mumcoach.content import Content
+    from mumcoach.drafts import Draft
     from mumcoach.prompter import Prompter
     from mumcoach.store import Store
 
@@ -32,7 +33,7 @@ class AppContext:
     debug: bool = False
     prompter_override: Prompter | None = None
     console_override: Console | None = None
-    draft_kept: str | None = None  # the command whose answers a draft holds, for Ctrl-C's message
+    drafts: list[Draft] = field(default_factory=list)  # this run's, for what Ctrl-C says
 
     @cached_property
     def data_dir(self) -> Path:

@@ -12,6 +12,7 @@ JOURNAL_BUSY = 5
 CONTENT_INVALID = 6
 NEEDS_ANSWER = 7
 STORAGE_FAILED = 8
+DRAFT_KEPT = 9  # the save failed; her answers are kept in a draft for --resume
 CANCELLED = 130
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from mumcoach.context import AppContext
 
 if TYPE_CHECKING:
+    from mumcoach.drafts import Draft
     from mumcoach.flows.ask import Asker
     from mumcoach.models import Journal
     from mumcoach.views.json_out import Kind
@@ -23,21 +24,144 @@ def app_context(ctx: typer.Context) -> AppContext:
     return obj
 
 
+T = TypeVar("T")
+
+
 def make_asker(
-    app: AppContext, answers_file: Path | None, flags: Mapping[str, Any], keys: Iterable[str]
+    app: AppContext,
+    answers_file: Path | None,
+    flags: Mapping[str, Any],
+    keys: Iterable[str],
+    *,
+    draft: str | None = None,
+    resume: bool = False,
+    discard: bool = False,
 ) -> Asker:
-    """An Asker over the answers file and flags (flags win), watching free text for crises."""
+    """An Asker over the answers file and flags (flags win), watching free text for crises.
+
+    With `draft` (the command's name), every answer is kept in a private draft as it comes in,
+    and an unfinished draft from an earlier run is offered back (or taken with --resume, or
+    dropped with --discard-draft)."""
     from mumcoach.coach.safety import mentions_crisis
     from mumcoach.flows.ask import Asker, load_answers, merge_answers
 
     answers = merge_answers(load_answers(answers_file, keys), flags)
+    kept = _open_draft(app, draft, answers, resume=resume, discard=discard) if draft else None
+    if kept is not None:
+        answers = {**kept.given, **answers}
+        kept.given = answers
     safety = app.content.safety
     return Asker(
         app.prompter if app.can_ask else None,
         answers,
         interactive=app.can_ask,
         watch=lambda text: mentions_crisis(text, safety),
+        draft=kept,
     )
+
+
+def _open_draft(
+    app: AppContext, command: str, answers: Mapping[str, Any], *, resume: bool, discard: bool
+) -> Draft:
+    """This run's draft: a new one, or the unfinished one she chose to carry on."""
+    from mumcoach.drafts import new_draft, read_draft, when_started
+    from mumcoach.errors import NeedsAnswer
+
+    home, now = app.data_dir, app.now()
+    fresh = new_draft(home, command, now, persist=app.can_ask)
+    app.drafts.append(fresh)
+    earlier = read_draft(home, command)
+    if earlier is None:
+        return fresh
+    found = app.content.say("draft.found", what=earlier.noun, when=when_started(earlier, now))
+    if not resume and not discard:
+        if not app.can_ask:
+            raise NeedsAnswer(
+                f"{found} It is kept in {earlier.path}. Pass --resume to finish it, or "
+                "--discard-draft to start fresh."
+            )
+        from mumcoach.prompter import Choice
+
+        choices = [
+            Choice("resume", app.content.say("draft.carry_on")),
+            Choice("fresh", app.content.say("draft.fresh")),
+        ]
+        resume = app.prompter.select("draft", found, choices, "resume") == "resume"
+    if not resume:
+        earlier.remove()
+        return fresh
+    earlier.persist = app.can_ask
+    app.drafts[-1] = earlier
+    if earlier.size and app.can_ask:
+        app.console.print(app.content.say("draft.carrying_on", count=earlier.size))
+    return earlier
+
+
+def save_answers(app: AppContext, asker: Asker, save: Callable[[], T]) -> T:
+    """Save through `save`; the draft goes only once the journal holds the answers.
+
+    A save that fails keeps the draft and says where it is, in one line (exit 9); if even the
+    draft cannot be written, what she typed is printed so that nothing is lost."""
+    draft = asker.draft
+    try:
+        result = save()
+    except BaseException as exc:
+        if draft is None or app.store.saved:
+            if draft is not None:
+                _drop(app, draft)
+            raise
+        raise _kept(app, draft, exc) from exc
+    if draft is not None:
+        _drop(app, draft)
+    return result
+
+
+def _drop(app: AppContext, draft: Draft) -> None:
+    if not draft.remove():
+        app.store.warnings.append(
+            f"Saved. The draft {draft.path} could not be removed; please delete it so it is "
+            "not offered again."
+        )
+
+
+def _kept(app: AppContext, draft: Draft, exc: BaseException) -> BaseException:
+    """The one line a failed save ends with, after keeping the draft."""
+    import json
+
+    from mumcoach.errors import DRAFT_KEPT, MumcoachError, StorageFailed
+
+    if isinstance(exc, KeyboardInterrupt | SystemExit):
+        draft.write()
+        return exc
+    why = _why(exc)
+    path = draft.write()
+    if path is not None:
+        return MumcoachError(
+            f"Could not save your {draft.noun} ({why}). It is kept in {path}; run "
+            f"`mumcoach {draft.command} --resume` to save it.",
+            exit_code=DRAFT_KEPT,
+        )
+    typer.echo(json.dumps(draft.to_json(), ensure_ascii=False, indent=1))
+    return StorageFailed(
+        f"Could not save your {draft.noun} ({why}), nor keep it as a draft; what you typed "
+        "is printed above so you can copy it."
+    )
+
+
+def _why(exc: BaseException) -> str:
+    """A failure's reason in a few words, never journal content."""
+    from mumcoach.errors import JournalBusy, JournalDamaged, MumcoachError
+
+    cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
+    if isinstance(cause, OSError):
+        return (cause.strerror or type(cause).__name__).rstrip(".")
+    if isinstance(exc, JournalBusy):
+        return "another mumcoach was saving"
+    if isinstance(exc, JournalDamaged):
+        return "the journal is damaged; `mumcoach doctor` says more"
+    if isinstance(exc, MumcoachError):
+        return exc.message.split(". ")[0].rstrip(".")
+    return f"an unexpected {type(exc).__name__}"
 
 
 def region_of(journal: Journal) -> str:
@@ -57,6 +181,13 @@ def print_json(kind: Kind, data: Mapping[str, Any]) -> None:
 
     typer.echo(json_text(kind, data))
 
+
+ResumeOption = typer.Option(
+    "--resume", help="Carry on an unfinished run from where it stopped (its answers are kept)."
+)
+DiscardOption = typer.Option(
+    "--discard-draft", help="Delete an unfinished run's answers and start fresh."
+)
 
 AnswersOption = typer.Option(
     "--answers",

@@ -9,9 +9,12 @@ import typer
 
 from mumcoach.commands import (
     AnswersOption,
+    DiscardOption,
+    ResumeOption,
     app_context,
     make_asker,
     region_of,
+    save_answers,
     show_crisis,
 )
 from mumcoach.commands.init import onboard_if_new
@@ -47,6 +50,8 @@ def checkin(
         list[str] | None, typer.Option(help="Someone you met, by name (repeatable).")
     ] = None,
     answers: Annotated[Path | None, AnswersOption] = None,
+    resume: Annotated[bool, ResumeOption] = False,
+    discard_draft: Annotated[bool, DiscardOption] = False,
 ) -> None:
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.checkin import CHECKIN_KEYS, CheckInFlow
@@ -64,15 +69,20 @@ def checkin(
         "proud": proud,
         "met": met,
     }
-    asker = make_asker(app, answers, flags, CHECKIN_KEYS)
+    asker = make_asker(
+        app, answers, flags, CHECKIN_KEYS, draft="checkin", resume=resume, discard=discard_draft
+    )
     journal = onboard_if_new(app, app.store.load())
     try:
         draft = CheckInFlow(asker, app.content, journal, app.today()).run()
     except CrisisStop as stop:
-        _save(app, stop.partial)
-        show_crisis(app, region_of(journal))
+        partial = stop.partial
+        try:
+            save_answers(app, asker, lambda: _save(app, partial))
+        finally:
+            show_crisis(app, region_of(journal))
         return
-    saved, journal, notes = _save(app, draft)
+    saved, journal, notes = save_answers(app, asker, lambda: _save(app, draft))
     _reflect(app, journal, saved, draft, notes)
 
 

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mumcoach.commands import AnswersOption, app_context, make_asker, region_of, show_crisis
+from mumcoach.commands import (
+    AnswersOption,
+    DiscardOption,
+    ResumeOption,
+    app_context,
+    make_asker,
+    region_of,
+    save_answers,
+    show_crisis,
+)
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
@@ -40,6 +49,8 @@ def init(
         str | None, typer.Option(help="Start the ladder at this step id instead.")
     ] = None,
     answers: Annotated[Path | None, AnswersOption] = None,
+    resume: Annotated[bool, ResumeOption] = False,
+    discard_draft: Annotated[bool, DiscardOption] = False,
 ) -> None:
     from mumcoach.flows.onboarding import INIT_KEYS
 
@@ -53,7 +64,9 @@ def init(
         "rate": rate,
         "start_step": start_step,
     }
-    asker = make_asker(app, answers, flags, INIT_KEYS)
+    asker = make_asker(
+        app, answers, flags, INIT_KEYS, draft="init", resume=resume, discard=discard_draft
+    )
     run_onboarding(app, asker, app.store.load())
 
 
@@ -71,8 +84,16 @@ def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
         # Keep what she wrote, then show help at once, in her region if she gave it.
         partial = stop.partial
         if isinstance(partial, Onboarding):
-            app.store.update(lambda j: apply_onboarding(j, partial, app.content, today))
-            show_crisis(app, partial.region)
+            try:
+                save_answers(
+                    app,
+                    asker,
+                    lambda: app.store.update(
+                        lambda j: apply_onboarding(j, partial, app.content, today)
+                    ),
+                )
+            finally:
+                show_crisis(app, partial.region)
         else:
             show_crisis(app, region_of(journal))
         return
@@ -81,7 +102,7 @@ def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
         apply_onboarding(j, answers, app.content, today)
         return j
 
-    saved = app.store.update(save)
+    saved = save_answers(app, asker, lambda: app.store.update(save))
     app.console.print(welcome_view(app.content, answers.name, suggest(app.content, saved)))
 
 
@@ -89,5 +110,5 @@ def onboard_if_new(app: AppContext, journal: Journal) -> Journal:
     """First plan or check-in with a terminal: run onboarding first and save it."""
     if journal.profile is not None or not app.can_ask:
         return journal
-    run_onboarding(app, make_asker(app, None, {}, ()), journal)
+    run_onboarding(app, make_asker(app, None, {}, (), draft="init"), journal)
     return app.store.load()

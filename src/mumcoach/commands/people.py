@@ -10,6 +10,8 @@ import typer
 from mumcoach.commands import app_context, print_json
 
 if TYPE_CHECKING:
+    import re
+
     from mumcoach.context import AppContext
     from mumcoach.flows.ask import Asker
     from mumcoach.models import Journal, Person
@@ -270,8 +272,9 @@ def forget(
     name: NameArg,
     yes: Annotated[bool, typer.Option("--yes", help="Don't ask for confirmation.")] = False,
 ) -> None:
-    from mumcoach.coach.forget import forget_names, forget_person
+    from mumcoach.coach.forget import forget_names, forget_person, scrub_pattern
     from mumcoach.coach.people_edit import known_person
+    from mumcoach.drafts import scrub_drafts
     from mumcoach.errors import MumcoachError, StorageFailed
     from mumcoach.flows.people import confirm_forget
 
@@ -283,13 +286,15 @@ def forget(
         app.console.print("Nothing was changed.")
         return
 
-    def change(journal: Journal) -> list[str]:
+    def change(journal: Journal) -> tuple[list[str], re.Pattern[str] | None]:
         known_person(journal, person.id)
         names = forget_names(journal, person.id)
+        pattern = scrub_pattern(journal, person.id)
         forget_person(journal, person.id)
-        return names
+        return names, pattern
 
-    names = app.store.update(change, deletion=True)
+    names, pattern = app.store.update(change, deletion=True)
+    scrub_drafts(app.data_dir, pattern, person.id)  # her name must not wait in a draft either
     try:
         rewritten, removed = app.store.rewrite_backups(
             lambda backup: forget_person(backup, person.id, extra_names=names) > 0

@@ -9,10 +9,13 @@ import typer
 
 from mumcoach.commands import (
     AnswersOption,
+    DiscardOption,
+    ResumeOption,
     app_context,
     make_asker,
     print_json,
     region_of,
+    save_answers,
     show_crisis,
 )
 from mumcoach.commands.init import onboard_if_new
@@ -53,6 +56,8 @@ def plan(
     energy: Annotated[int | None, typer.Option(help="Your energy today, 0–10.")] = None,
     answers: Annotated[Path | None, AnswersOption] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the saved plan as JSON.")] = False,
+    resume: Annotated[bool, ResumeOption] = False,
+    discard_draft: Annotated[bool, DiscardOption] = False,
 ) -> None:
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.onboarding import default_profile
@@ -71,7 +76,9 @@ def plan(
         "expect": expect,
         "energy": energy,
     }
-    asker = make_asker(app, answers, flags, PLAN_KEYS)
+    asker = make_asker(
+        app, answers, flags, PLAN_KEYS, draft="plan", resume=resume, discard=discard_draft
+    )
     journal = onboard_if_new(app, app.store.load())
     today = app.today()
     try:
@@ -84,7 +91,11 @@ def plan(
                 default_profile(j, today)
                 apply_plan(j, partial, app.now())
 
-            app.store.update(save_partial)
+            try:
+                save_answers(app, asker, lambda: app.store.update(save_partial))
+            finally:
+                show_crisis(app, region_of(journal))
+            return
         show_crisis(app, region_of(journal))
         return
 
@@ -92,7 +103,7 @@ def plan(
         default_profile(j, today)
         return apply_plan(j, draft, app.now()), j
 
-    saved, journal = app.store.update(save)
+    saved, journal = save_answers(app, asker, lambda: app.store.update(save))
     if as_json:
         from mumcoach.views.coaching import plan_json
 

@@ -69,6 +69,11 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "crisis.emergency": "emergency",
         "not_for_me.ok": "",
         "people.did_you_mean": "name",
+        "ask.age_unit": "n",
+        "draft.found": "what when",
+        "draft.carry_on": "",
+        "draft.fresh": "",
+        "draft.carrying_on": "count",
     }.items()
 }
 

@@ -8,12 +8,16 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mumcoach.dates import DateError, Direction, parse_date
+from mumcoach.drafts import Draft
 from mumcoach.errors import BadInput, NeedsAnswer
+from mumcoach.flows.typed import read_age, read_number
 from mumcoach.prompter import Choice, Prompter
-from mumcoach.text import clean_any, short
+from mumcoach.text import clean, clean_any, short
+
+T = TypeVar("T")
 
 
 def flag(key: str) -> str:
@@ -76,7 +80,9 @@ class CrisisStop(Exception):
 
 
 class Asker:
-    """Takes each answer from `answers` if present, else asks the prompter, else the default.
+    """Takes each answer from `answers` if present, else from a draft being carried on, else
+    asks the prompter, else the default. Typed answers are read the way people write them and
+    asked again, with a short hint, until they can be read; every answer goes into the draft.
 
     Non-interactive runs never ask: a required answer that is missing raises NeedsAnswer
     naming the flag; an optional one falls back to its default.
@@ -90,12 +96,14 @@ class Asker:
         interactive: bool,
         watch: Callable[[str], bool] | None = None,
         where: str = "",
+        draft: Draft | None = None,
     ) -> None:
         self.where = where  # 'people[0].' for answers inside a list, so errors name the place
         self.prompter = prompter
         self.answers = dict(answers)
         self.interactive = interactive
         self.watch = watch  # True for text that must stop coaching (see coach/safety.py)
+        self.draft = draft
 
     def _watched(self, key: str, value: str | None) -> str | None:
         if value and self.watch is not None and self.watch(value):
@@ -104,6 +112,16 @@ class Asker:
 
     def given(self, key: str) -> bool:
         return key in self.answers and self.answers[key] is not None
+
+    def _earlier(self, key: str) -> tuple[bool, Any]:
+        """The answer a run that stopped gave to this question, when carrying on."""
+        return self.draft.take(key) if self.draft is not None else (False, None)
+
+    def _keep(self, key: str, value: T) -> T:
+        """Every answer goes into the draft as soon as it is given."""
+        if self.draft is not None:
+            self.draft.record(key, value)
+        return value
 
     def _missing(self, key: str, question: str, required: bool) -> bool:
         """True when we should ask; raises or returns False when we cannot."""
@@ -120,6 +138,23 @@ class Asker:
         assert self.prompter is not None
         return self.prompter
 
+    def _typed(
+        self, key: str, question: str, default: str, read: Callable[[str], Any], optional: bool
+    ) -> Any:
+        """Ask for text until `read` accepts it (blank is no answer when `optional`)."""
+
+        def check(typed: str) -> str | None:
+            if not typed.strip() and optional:
+                return None
+            try:
+                read(typed)
+            except BadInput as exc:
+                return hint(exc)
+            return None
+
+        typed = self._prompter().text(key, question, default, check=check).strip()
+        return read(typed) if typed or not optional else None
+
     def scale(
         self,
         key: str,
@@ -131,35 +166,42 @@ class Asker:
         required: bool = False,
     ) -> int | None:
         if self.given(key):
-            return check_int(self.where + key, self.answers[key], low, high)
+            return self._keep(key, check_int(self.where + key, self.answers[key], low, high))
+        found, earlier = self._earlier(key)
+        if found:
+            value = None if earlier is None else check_int(key, earlier, low, high)
+            return self._keep(key, value)
         if not self._missing(key, question, required):
             return default
-        return self._prompter().scale(key, question, low, high, default, optional=not required)
+        answer = self._prompter().scale(key, question, low, high, default, optional=not required)
+        return self._keep(key, answer)
 
     def number(
-        self, key: str, question: str, low: int, high: int, *, default: int | None = None
+        self,
+        key: str,
+        question: str,
+        low: int,
+        high: int,
+        *,
+        default: int | None = None,
+        minutes: bool = False,
     ) -> int | None:
-        """A free number (minutes, percent) typed as text; blank means no answer."""
+        """A free number (minutes, percent) typed as text: '60', '60%', 'sixty', 'an hour'."""
         if self.given(key):
-            return check_int(self.where + key, self.answers[key], low, high)
+            return self._keep(key, check_int(self.where + key, self.answers[key], low, high))
+        found, earlier = self._earlier(key)
+        if found:
+            return self._keep(key, None if earlier is None else check_int(key, earlier, low, high))
         if not self._missing(key, question, False):
             return default
-        while True:
-            typed = (
-                self._prompter()
-                .text(
-                    key,
-                    f"{question} ({low}–{high}, blank to skip)",
-                    "" if default is None else str(default),
-                )
-                .strip()
-            )
-            if not typed:
-                return None
-            try:
-                return check_int(key, typed, low, high)
-            except BadInput:
-                continue
+
+        def read(typed: str) -> int:
+            number = read_number(typed, minutes=minutes)
+            return check_int(key, typed if number is None else number, low, high)
+
+        shown = "" if default is None else str(default)
+        number: int | None = self._typed(key, question, shown, read, optional=True)
+        return self._keep(key, number)
 
     def select(
         self,
@@ -170,23 +212,30 @@ class Asker:
         default: str | None = None,
         required: bool = False,
     ) -> str | None:
+        allowed = [c.value for c in choices]
         if self.given(key):
-            return check_choice(self.where + key, self.answers[key], [c.value for c in choices])
+            return self._keep(key, check_choice(self.where + key, self.answers[key], allowed))
+        found, earlier = self._earlier(key)
+        if found and earlier in allowed:
+            return self._keep(key, str(earlier))
         if not self._missing(key, question, required):
             return default
-        return self._prompter().select(key, question, choices, default)
+        return self._keep(key, self._prompter().select(key, question, choices, default))
 
     def many(
         self, key: str, question: str, choices: Sequence[Choice], *, default: Sequence[str] = ()
     ) -> list[str]:
+        allowed = [c.value for c in choices]
         if self.given(key):
             values = self.answers[key]
             values = [values] if isinstance(values, str) else list(values)
-            allowed = [c.value for c in choices]
-            return [check_choice(self.where + key, v, allowed) for v in values]
+            return self._keep(key, [check_choice(self.where + key, v, allowed) for v in values])
+        found, earlier = self._earlier(key)
+        if found and isinstance(earlier, list):
+            return self._keep(key, [str(v) for v in earlier if v in allowed])
         if not self._missing(key, question, False):
             return list(default)
-        return self._prompter().checkbox(key, question, choices, default)
+        return self._keep(key, self._prompter().checkbox(key, question, choices, default))
 
     def text(
         self, key: str, question: str, *, default: str | None = None, required: bool = False
@@ -195,20 +244,28 @@ class Asker:
             value = self.answers[key]
             if not isinstance(value, str):
                 raise BadInput(f"{label(self.where + key)} must be text.")
-            return self._watched(key, value.strip() or default)
+            return self._watched(key, self._keep(key, value.strip() or default))
+        found, earlier = self._earlier(key)
+        if found and (earlier is None or isinstance(earlier, str)):
+            return self._watched(key, self._keep(key, earlier))
         if not self._missing(key, question, required):
             return default
-        while True:
-            typed = self._prompter().text(key, question, default or "").strip()
-            if typed or not required:
-                return self._watched(key, typed or None)
+
+        def check(typed: str) -> str | None:
+            return "A word or two is plenty." if required and not typed.strip() else None
+
+        typed = self._prompter().text(key, question, default or "", check=check)
+        return self._watched(key, self._keep(key, clean(typed.strip()) or None))
 
     def yes_no(self, key: str, question: str, *, default: bool = False) -> bool:
         if self.given(key):
-            return check_bool(self.where + key, self.answers[key])
+            return self._keep(key, check_bool(self.where + key, self.answers[key]))
+        found, earlier = self._earlier(key)
+        if found and isinstance(earlier, bool):
+            return self._keep(key, earlier)
         if not self._missing(key, question, False):
             return default
-        return self._prompter().confirm(key, question, default)
+        return self._keep(key, self._prompter().confirm(key, question, default))
 
     def when(
         self,
@@ -220,18 +277,57 @@ class Asker:
     ) -> date | None:
         """A date as people say it (see mumcoach.dates), read relative to `relative_to`."""
         if self.given(key):
-            return check_date(self.where + key, self.answers[key], relative_to)
+            return self._keep(key, check_date(self.where + key, self.answers[key], relative_to))
+        found, earlier = self._earlier(key)
+        if found:
+            return self._keep(key, None if earlier is None else check_date(key, earlier))
         if not self._missing(key, question, False):
             return default
         shown = default.isoformat() if default else ""
-        while True:
-            typed = self._prompter().text(key, question, shown).strip()
-            if not typed:
-                return None
-            try:
-                return check_date(key, typed, relative_to)
-            except BadInput:
-                continue
+
+        def read(typed: str) -> date:
+            return check_date(key, typed, relative_to)
+
+        day: date | None = self._typed(key, question, shown, read, optional=True)
+        return self._keep(key, day)
+
+    def age(self, key: str, question: str, *, unit_question: Callable[[int], str]) -> str | None:
+        """A child's age as typed ('8 months', '5 mths', '2.5 years'); a bare '3' is followed
+        by "3 months or 3 years?" rather than refused."""
+        if self.given(key):
+            return self._keep(key, check_age(self.where + key, str(self.answers[key])))
+        found, earlier = self._earlier(key)
+        if found:
+            return self._keep(key, None if earlier is None else check_age(key, str(earlier)))
+        if not self._missing(key, question, False):
+            return None
+
+        def read(typed: str) -> str | int:
+            age = read_age(typed)
+            if age is None:
+                raise BadInput(f"{label(key)} must be an age like 8 months or 2 years.")
+            return age
+
+        age: str | int | None = self._typed(key, question, "", read, optional=True)
+        if isinstance(age, int):
+            units = [Choice(f"{age}{u}", f"{age} {word}") for u, word in AGE_WORDS]
+            shown = unit_question(age)
+            age = self._prompter().select(f"{key}_unit", shown, units, default=f"{age}m")
+        return self._keep(key, age)
+
+
+AGE_WORDS = (("w", "weeks"), ("m", "months"), ("y", "years"))
+
+
+def hint(exc: BadInput) -> str:
+    """A refused answer's error as a short hint: 'Try a whole number from 0 to 100.'"""
+    reason = exc.message
+    for opener in (" must be ", " must "):
+        if opener in reason:
+            reason = reason.split(opener, 1)[1]
+            break
+    reason = reason.rstrip(".")
+    return f"Try {reason}."
 
 
 def check_int(key: str, value: Any, low: int, high: int) -> int:
@@ -281,12 +377,11 @@ def check_date(
         raise BadInput(f"{label(key)} {exc}.") from None
 
 
-AGE = re.compile(r"^\s*(\d{1,2})\s*(w|wk|weeks?|m|mo|months?|y|yr|years?)\s*$", re.IGNORECASE)
-
-
 def check_age(key: str, value: str) -> str:
-    """Normalise an age like '8m', '3 years', '6w' to '8m', '3y', '6w'."""
-    match = AGE.match(value)
-    if not match:
+    """Normalise an age as typed ('8m', '3 years', '5 mths', '2.5 years') to '8m', '3y', '30m'."""
+    age = read_age(value)
+    if isinstance(age, int):
+        raise BadInput(f"{label(key)} needs a unit: {age} weeks, months or years (e.g. {age}m).")
+    if age is None:
         raise BadInput(f"{label(key)} must be an age like 6w, 8m or 3y.")
-    return f"{int(match.group(1))}{match.group(2)[0].lower()}"
+    return age

@@ -8,7 +8,7 @@ from typing import Any
 
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
-from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_date, flag
+from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
 from mumcoach.flows.people import resolve_met
 from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Plan
 from mumcoach.prompter import Choice
@@ -214,12 +214,15 @@ class CheckInFlow:
         if known is None or a.given("child"):
             met.fields["child"] = a.text("child", q("child"))
         if known is None or a.given("child_age"):
-            age = a.text("child_age", q("child_age"))
-            met.fields["child_age"] = check_age("child_age", age) if age else None
+            met.fields["child_age"] = a.age(
+                "child_age",
+                q("child_age"),
+                unit_question=lambda n: self.content.say("ask.age_unit", n=n),
+            )
         place = self._plan_place_name()
         met.fields["where"] = a.text("where", q("where"), default=place)
         met.fields["detail"] = a.text("detail", q("detail"))
-        met.fields["minutes"] = a.number("minutes", q("minutes"), 0, 24 * 60)
+        met.fields["minutes"] = a.number("minutes", q("minutes"), 0, 24 * 60, minutes=True)
         met.fields["started_by"] = a.select(
             "started_by", q("started_by"), [Choice("me", "me"), Choice("them", "them")]
         )

@@ -142,8 +142,10 @@ def _ask_children(asker: Asker, content: Content, today: date, has_some: bool) -
         name = asker.text("child_name", q("child_name"))
         if not name:
             break
-        age = asker.text("child_age", q("child_age"))
-        found.extend(parse_children([f"{name}:{age or ''}"], today))
+        age = asker.age(
+            "child_age", q("child_age"), unit_question=lambda n: content.say("ask.age_unit", n=n)
+        )
+        found.append(Child(name=name, age=age, age_as_of=today))
         asking = asker.yes_no("more_children", q("more_children"), default=False)
     return found
 
