@@ -121,6 +121,7 @@ def _err(message: str) -> None:
 
 
 COMMANDS = tuple(helptext.COMMANDS)
+MODULES = {"import": "import_"}  # a command whose name is a Python keyword
 
 
 class LazyGroup(FunnelGroup):
@@ -139,7 +140,7 @@ class LazyGroup(FunnelGroup):
             return None
         import importlib
 
-        module = importlib.import_module(f"mumcoach.commands.{name}")
+        module = importlib.import_module(f"mumcoach.commands.{MODULES.get(name, name)}")
         holder = typer.Typer(add_completion=False, rich_markup_mode=None)
         module.register(holder)
         built = typer.main.get_command(holder)

@@ -48,8 +48,30 @@ def run_checks(ctx: AppContext) -> Report:
         report.checks.append(
             Check("Your content", False, f"${PROMPTS_ENV} is {override}, which isn't a folder.")
         )
+    copies = _check_sync_conflicts(store.home)
+    if copies is not None:
+        report.checks.append(copies)
     report.backups = store.backups()
     return report
+
+
+def _check_sync_conflicts(home: Path) -> Check | None:
+    """A note about copies a file-sync tool left beside the journal, and how to merge them."""
+    from mumcoach.importing import conflict_copies
+
+    copies = conflict_copies(home)
+    if not copies:
+        return None
+    names = ", ".join(p.name for p in copies)
+    one = len(copies) == 1
+    return Check(
+        "Sync conflicts",
+        False,
+        f"A sync tool left {'a copy' if one else f'{len(copies)} copies'} of your journal "
+        f"beside it: {names}. Merge {'it' if one else 'each'} in with "
+        f'`mumcoach import "{copies[0]}"`{"" if one else " (and the same for the others)"}; '
+        f"once merged, {'it' if one else 'they'} can be deleted.",
+    )
 
 
 def _mode(path: Path) -> str:

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "support": "Show support lines and the emergency number for your region, any time.",
     "doctor": "Check the journal, content, permissions and backups, and say where they are.",
     "export": "Export everything: JSON, a Markdown diary, CSV files, or a calendar of your plans.",
+    "import": "Merge in another device's journal or JSON export; the later change wins.",
 }
 
 # The options every command shares: (how it is written, what it does). cli.py uses these words.

@@ -218,3 +218,6 @@ class Journal(Record):
     people: list[Person] = []
     loneliness: list[Loneliness] = []
     ucla_offered: date | None = None  # the last day `review` offered the UCLA check (done or not)
+    # one-way marks of forgotten people and their chats (coach.forget.forgotten_mark), so
+    # import and undo never bring them back
+    forgotten: list[str] = []

@@ -12,22 +12,27 @@ from pydantic import BaseModel
 from mumcoach.models import Identified, Journal, Stamped
 
 Key = tuple[str, ...]
+Mark = tuple[str, datetime | None]  # (own content, updated_at) before a change
 
 
-def fingerprints(journal: Journal) -> dict[Key, str]:
-    """Each stamped record's own content (nested records excluded), keyed by where it is."""
-    return {key: _own_content(record) for key, record in stamped_records(journal)}
+def fingerprints(journal: Journal) -> dict[Key, Mark]:
+    """Each stamped record's own content (nested records excluded) and time, by where it is."""
+    return {key: (own_content(r), r.updated_at) for key, r in stamped_records(journal)}
 
 
-def stamp_changes(journal: Journal, before: dict[Key, str], now: datetime) -> int:
-    """Set `updated_at = now` on records that are new, changed since `before`, or unstamped.
+def stamp_changes(journal: Journal, before: dict[Key, Mark], now: datetime) -> int:
+    """Set `updated_at = now` on records that are unstamped, or changed since `before`.
 
-    Returns how many were stamped. A record's nested records (a check-in's interactions, a
-    person's notes) carry their own stamps, so adding a note does not restamp the person.
+    A change that set a record's `updated_at` itself (an import taking the other device's
+    version, with its time) is left as it set it. Returns how many were stamped. A record's
+    nested records (a check-in's interactions, a person's notes) carry their own stamps, so
+    adding a note does not restamp the person.
     """
     stamped = 0
     for key, record in stamped_records(journal):
-        if record.updated_at is None or before.get(key) != _own_content(record):
+        old = before.get(key)
+        edited = old is not None and old[1] == record.updated_at and old[0] != own_content(record)
+        if record.updated_at is None or edited:
             record.updated_at = now
             stamped += 1
     return stamped
@@ -64,6 +69,7 @@ def nested_lists(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _own_content(record: BaseModel) -> str:
+def own_content(record: BaseModel) -> str:
+    """The record's own fields as JSON, without its time and nested records."""
     exclude = {"updated_at", *nested_lists(type(record))}
     return record.model_dump_json(exclude=exclude)

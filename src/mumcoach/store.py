@@ -111,6 +111,8 @@ class Store:
             raise self._damaged(source, "values nested far too deeply") from None
 
     def _damaged(self, source: Path, where: str) -> JournalDamaged:
+        if source != self.path:  # another file (a backup, an import): no advice about ours
+            return JournalDamaged(f"{source} is damaged at {where}. Nothing was changed.")
         backup = self.latest_backup()
         restore = (
             f"Restore it from the newest backup: {backup}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -129,6 +130,12 @@ def scrub_pattern(
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+def forgotten_mark(record_id: str) -> str:
+    """What the journal keeps of a forgotten record: a one-way hash of its id, never the id, so
+    `import` and `undo` can refuse to bring her back without anything on disk pointing to her."""
+    return hashlib.sha256(f"mumcoach-forgotten:{record_id}".encode()).hexdigest()[:16]
+
+
 def forget_person(journal: Journal, person_id: str, *, extra_names: Iterable[str] = ()) -> int:
     """Remove her, every interaction with her, and every mention of her name; count the records.
 
@@ -136,6 +143,10 @@ def forget_person(journal: Journal, person_id: str, *, extra_names: Iterable[str
     named after her ("Sarah's house") is scrubbed too; names that belong to someone else are not.
     """
     pattern = scrub_pattern(journal, person_id, extra_names)
+    gone = [person_id] + [
+        i.id for c in journal.checkins for i in c.interactions if i.person_id == person_id
+    ]
+    journal.forgotten = list(dict.fromkeys([*journal.forgotten, *map(forgotten_mark, gone)]))
     changed = len(journal.people)
     journal.people = [p for p in journal.people if p.id != person_id]
     changed -= len(journal.people)

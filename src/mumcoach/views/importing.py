@@ -1,0 +1,124 @@
+"""What `mumcoach import` added and which differing records it kept, in words."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from mumcoach.coach.sync import Difference, MergeReport
+
+# list name -> (one, many) as she would say them
+KIND_WORDS = {
+    "profile": ("your profile", "your profile"),
+    "places": ("place", "places"),
+    "plans": ("plan", "plans"),
+    "checkins": ("check-in", "check-ins"),
+    "interactions": ("person met", "people met"),
+    "people": ("person", "people"),
+    "notes": ("note", "notes"),
+    "loneliness": ("loneliness check", "loneliness checks"),
+    "custom_steps": ("step of your own", "steps of your own"),
+}
+
+
+def import_lines(report: MergeReport, source: Path, *, dry_run: bool) -> list[str]:
+    """Every line `import` prints: what came in, what differed and which version stayed."""
+    would = "would be " if dry_run else ""
+    if not report.changes_anything and not report.differences:
+        return [f"Nothing new in {source}: this journal already has all of it."]
+    lines = []
+    if report.added:
+        lines.append(
+            f"Added from {source}: {counted(report.added)}."
+            if not dry_run
+            else f"Would add from {source}: {counted(report.added)}."
+        )
+    elif not dry_run:
+        lines.append(f"Nothing new to add from {source}.")
+    if report.differences:
+        lines.append(
+            f"{len(report.differences)} {'record' if len(report.differences) == 1 else 'records'} "
+            f"{'differ' if dry_run else 'differed'}; the later change {would}kept:"
+        )
+        lines += [f"  - {difference_line(d, source, dry_run=dry_run)}" for d in report.differences]
+    for _, name, _ in report.forgot_here:
+        lines.append(
+            f"{name} was forgotten on the other device, so she {'would be' if dry_run else 'is'} "
+            "forgotten here too, backups included."
+        )
+    if report.forgotten:
+        lines.append(
+            f"{report.forgotten} {'record' if report.forgotten == 1 else 'records'} about "
+            "someone you asked mumcoach to forget stayed out."
+        )
+    if dry_run:
+        lines.append("Nothing was changed (--dry-run).")
+    return lines
+
+
+def counted(added: dict[str, int]) -> str:
+    parts = []
+    for kind, (one, many) in KIND_WORDS.items():
+        n = added.get(kind, 0)
+        if n:
+            parts.append(one if kind == "profile" else f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)
+
+
+def difference_line(d: Difference, source: Path, *, dry_run: bool) -> str:
+    """'the check-in of 21 Nov: kept the one from phone.json (changed 21 Nov 20:40); this
+    device's (changed 21 Nov 19:02) is in backups/'."""
+    label = record_label(d.kind, d.record, d.parent)
+    if d.kept == "there":
+        other = "is in backups/" if not dry_run else "would go to backups/"
+        return (
+            f"{label}: {'keeping' if dry_run else 'kept'} the one from {source.name} "
+            f"({changed(d.there)}); this device's ({changed(d.here)}) {other}"
+        )
+    if d.here is not None and d.here == d.there:
+        return (
+            f"{label}: {'keeping' if dry_run else 'kept'} this device's (both {changed(d.here)}); "
+            f"the other stays in {source.name}"
+        )
+    return (
+        f"{label}: {'keeping' if dry_run else 'kept'} this device's ({changed(d.here)}); "
+        f"the other ({changed(d.there)}) stays in {source.name}"
+    )
+
+
+def record_label(kind: str, record: BaseModel, parent: BaseModel | None) -> str:
+    """'the check-in of 21 Nov', "Sarah's card", 'Sarah, met on 21 Nov'."""
+    day = getattr(record, "date", None)
+    on = f" of {short(day)}" if isinstance(day, date) else ""
+    name = getattr(record, "name", None) or getattr(record, "title", None) or ""
+    if kind == "checkins":
+        return f"the check-in{on}"
+    if kind == "plans":
+        return f"the plan for {short(day)}" if isinstance(day, date) else "a plan"
+    if kind == "interactions":
+        when = getattr(parent, "date", None)
+        return f"{name}, met on {short(when)}" if isinstance(when, date) else str(name)
+    if kind == "people":
+        return f"{name}'s card"
+    if kind == "notes":
+        who = getattr(parent, "name", "someone")
+        return f"a note about {who}{on}"
+    if kind == "places":
+        return f"the place {name}"
+    if kind == "loneliness":
+        return f"the loneliness check{on}"
+    if kind == "custom_steps":
+        return f"your step “{name}”"
+    return KIND_WORDS.get(kind, (kind, kind))[0] if kind != "ladder" else "your ladder"
+
+
+def short(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def changed(when: datetime | None) -> str:
+    if when is None:
+        return "time unknown"
+    return f"changed {when.day} {when:%b %Y} {when:%H:%M}"
