@@ -1,4 +1,4 @@
-"""Merging another device's journal into this one: match by id, the later change wins."""
+"""Syncing devices: merge another journal into this one by id; the later change wins."""
 
 from __future__ import annotations
 
