@@ -1,4 +1,4 @@
-"""`mumcoach import` through the CLI: two devices merge by id, the later change wins, twice is once."""
+"""`mumcoach import` through the CLI: merge by id, the later change wins, twice is once."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def phone(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def laptop(private_home: Path) -> Path:
-    """This device: Priya's child changed too, but earlier; the first plan's if-then changed later."""
+    """This device: Priya's child changed earlier; the first plan's if-then changed later."""
     folder = device(private_home)
     change(folder, EARLIER, lambda j: setattr(j.people[1], "child", "Arjun"))
     change(folder, EARLIER, lambda j: setattr(j.people[1], "child_age", "2y"))
