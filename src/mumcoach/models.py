@@ -11,7 +11,7 @@ from datetime import date, datetime
 from datetime import time as TimeOfDay
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
 from mumcoach.text import clean
 
@@ -208,7 +208,8 @@ class Loneliness(Identified):
 
 
 class Journal(Record):
-    schema_version: int = SCHEMA_VERSION
+    # Strict: a version written as text, true or 2.0 is damage, not a version (store.parse).
+    schema_version: Annotated[int, Strict()] = SCHEMA_VERSION
     created_at: datetime | None = None
     profile: Profile | None = None
     ladder: Ladder = Field(default_factory=Ladder)

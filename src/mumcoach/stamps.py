@@ -59,9 +59,8 @@ def _walk(parent: BaseModel, path: Key) -> Iterator[tuple[Key, Stamped | Identif
 def nested_lists(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of `model` that hold lists of identified records."""
     names = []
-    hints = typing.get_type_hints(model)
-    for name in model.model_fields:
-        hint = hints.get(name)
+    for name, info in model.model_fields.items():
+        hint = info.annotation  # already resolved by pydantic (get_type_hints costs ~20 ms)
         if typing.get_origin(hint) is list:
             (item,) = typing.get_args(hint)
             if isinstance(item, type) and issubclass(item, Identified):

@@ -9,11 +9,12 @@ import secrets
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
 from mumcoach import migrations, stamps
+from mumcoach.checks import describe_validation_error, digest_of, record_counts
 from mumcoach.errors import (
     JournalBusy,
     JournalDamaged,
@@ -39,6 +40,14 @@ class NotSynced(StorageFailed):
     """The file was replaced, but its folder could not be synced: saved, maybe not durably."""
 
 
+class Loaded(NamedTuple):
+    """A journal as read from bytes with this digest, and its record counts at that moment."""
+
+    digest: bytes
+    journal: Journal
+    counts: dict[str, int]
+
+
 class Store:
     """The journal file in one folder, with its lock file and rotating backups."""
 
@@ -58,6 +67,9 @@ class Store:
         self._tightened = False
         self.saved = False  # the journal was written by this run (so "nothing was saved" is untrue)
         self.warnings: list[str] = []  # problems after a save that lost nothing, told in one line
+        # The journal this run last read or saved, so a save whose file is byte for byte what
+        # was read need not parse and validate it all again.
+        self._last: Loaded | None = None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -66,19 +78,52 @@ class Store:
 
     def load(self) -> Journal:
         """The journal as it is on disk; a new empty one if there is no file yet."""
+        raw = self._read()
+        if raw is None:
+            return Journal(created_at=self._now())
+        journal = self.parse(raw, self.path)
+        self._last = Loaded(digest_of(raw), journal, record_counts(journal))
+        return journal
+
+    def _read(self) -> bytes | None:
+        """The journal file's bytes; None if there is no file yet."""
         if not self._tightened:
             self._tightened = True
             tighten_tree(self.home)
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
-            return Journal(created_at=self._now())
+            return None
         except OSError as exc:
             raise StorageFailed(f"Could not read {self.path}: {exc.strerror}.") from exc
-        return self.parse(raw, self.path)
+
+    def _load_for_update(self) -> tuple[Journal, dict[str, int]]:
+        """The journal under the lock, with its record counts as read. The one this run read
+        before is used again when the file holds exactly the bytes it was read from."""
+        last, self._last = self._last, None  # a change that fails half-way is never reused
+        raw = self._read()
+        if raw is None:
+            journal = Journal(created_at=self._now())
+            return journal, record_counts(journal)
+        if last is not None and last.digest == digest_of(raw):
+            return last.journal, last.counts
+        journal = self.parse(raw, self.path)
+        return journal, record_counts(journal)
 
     def parse(self, raw: bytes, source: Path) -> Journal:
         """Parse, migrate and validate journal bytes; damage raises with a one-line message."""
+        try:
+            # The usual case, straight from the bytes: a current journal that validates.
+            journal = Journal.model_validate_json(raw)
+            if "schema_version" in journal.model_fields_set and (
+                journal.schema_version == SCHEMA_VERSION
+            ):
+                return journal
+        except (ValidationError, RecursionError):
+            pass  # read it again step by step below, to say exactly what is wrong
+        return self._parse_slowly(raw, source)
+
+    def _parse_slowly(self, raw: bytes, source: Path) -> Journal:
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
@@ -133,12 +178,11 @@ class Store:
         ensure_private_dir(self.home)
         with self._locked(), _storage_errors("save your journal"):
             self._remove_stale_temp_files()
-            journal = self.load()
-            before = record_counts(journal.model_dump(mode="json"))
+            journal, before = self._load_for_update()
             marks = stamps.fingerprints(journal)
             result = change(journal)
+            after = record_counts(journal)
             if not deletion:
-                after = record_counts(journal.model_dump(mode="json"))
                 lost = [k for k, n in before.items() if after.get(k, 0) < n]
                 if lost:
                     raise RefusedToDropRecords(
@@ -147,17 +191,18 @@ class Store:
                         "please report it."
                     )
             stamps.stamp_changes(journal, marks, self._now())
-            self._save(serialise(journal))
+            payload = serialise(journal)
+            self._save(payload)
+            self._last = Loaded(digest_of(payload), journal, after)
             return result
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
+        from mumcoach.locking import acquire
 
-        lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=FILE_MODE)
         try:
-            lock.acquire()
-        except Timeout:
+            release = acquire(self.lock_path, self.lock_timeout, FILE_MODE)
+        except TimeoutError:
             raise JournalBusy(
                 f"Another mumcoach is still saving (lock file {self.lock_path}). Nothing was "
                 "saved; please try again in a moment."
@@ -170,8 +215,7 @@ class Store:
         try:
             yield
         finally:
-            with contextlib.suppress(OSError):
-                lock.release()
+            release()
 
     def _save(self, payload: bytes) -> None:
         if self.path.exists() and not self._is_newest_backup(self.path.read_bytes()):
@@ -326,23 +370,6 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def record_counts(
-    data: Any, path: str = "", counts: dict[str, int] | None = None
-) -> dict[str, int]:
-    """How many records (objects inside lists) sit at each path, e.g. 'checkins.interactions'."""
-    counts = {} if counts is None else counts
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(value, dict | list):
-                record_counts(value, f"{path}.{key}" if path else key, counts)
-    elif isinstance(data, list):
-        for item in data:
-            if isinstance(item, dict):
-                counts[path] = counts.get(path, 0) + 1
-                record_counts(item, path, counts)
-    return counts
-
-
 def backup_time(backup: Path) -> datetime | None:
     """When a backup was made, from its name (journal-YYYYMMDD-HHMMSS-ffffff.json)."""
     try:
@@ -363,39 +390,3 @@ def backups_to_prune(newest_first: list[Path]) -> list[Path]:
             if len(days) <= KEEP_DAILY_BACKUPS:
                 keep.add(backup)
     return [b for b in newest_first if b not in keep]
-
-
-def describe_validation_error(exc: ValidationError) -> str:
-    """'checkins[3].mood (must be at most 5)' — a location and problem, never the value.
-
-    Only model field names are shown; a dict key (e.g. a step id in ladder.ratings) is journal
-    content, so it is shown as [...].
-    """
-    first = exc.errors()[0]
-    fields = _field_names()
-    location = ""
-    for part in first["loc"]:
-        if isinstance(part, int):
-            location += f"[{part}]"
-        elif part not in fields:
-            location += "[...]"
-        else:
-            location += f".{part}" if location else part
-    problem = first["msg"].lower()
-    more = len(exc.errors()) - 1
-    suffix = f", and {more} more problem{'s' if more > 1 else ''}" if more else ""
-    return f"{location or 'the top level'} ({problem}){suffix}"
-
-
-def _field_names() -> frozenset[str]:
-    """Every field name of every journal model: the only words a location may show."""
-    from pydantic import BaseModel
-
-    from mumcoach import models
-
-    return frozenset(
-        name
-        for model in vars(models).values()
-        if isinstance(model, type) and issubclass(model, BaseModel)
-        for name in model.model_fields
-    )
