@@ -11,6 +11,7 @@ from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_int
 from mumcoach.models import REGIONS, SETTINGS, Child, Journal, Profile
 from mumcoach.prompter import Choice
+from mumcoach.text import short
 
 INIT_KEYS = ("name", "region", "child", "not_for_me", "goal", "rate", "start_step")
 
@@ -71,7 +72,7 @@ def parse_ratings(value: Any, content: Content) -> dict[str, int]:
         step_id = step_id.strip()
         if step_id not in known:
             raise BadInput(
-                f"rate (--rate) names an unknown step {step_id!r}; see `mumcoach ladder`."
+                f"rate (--rate) names an unknown step {short(step_id)}; see `mumcoach ladder`."
             )
         ratings[step_id] = check_int("rate", number, 0, 10)
     return ratings
@@ -122,7 +123,7 @@ def ask_onboarding(asker: Asker, content: Content, journal: Journal, today: date
     if asker.given("start_step"):
         start_step = str(asker.answers["start_step"])
         if start_step not in {s.id for s in content.steps}:
-            raise BadInput(f"start_step (--start-step) names an unknown step {start_step!r}.")
+            raise BadInput(f"start_step (--start-step) names an unknown step {short(start_step)}.")
     return Onboarding(
         name=name,
         region=region or "other",

@@ -19,6 +19,7 @@ from mumcoach.flows.ask import Asker, CrisisStop, check_date
 from mumcoach.flows.onboarding import SETTING_TITLES
 from mumcoach.models import SETTINGS, Journal, Place, Plan
 from mumcoach.prompter import Choice
+from mumcoach.text import short
 
 PLAN_KEYS = (
     "date",
@@ -151,7 +152,7 @@ def _known_step(content: Content, journal: Journal, step_id: str) -> LadderStep:
         return find_step(content, journal, step_id.strip())
     except KeyError:
         raise BadInput(
-            f"step (--step) names an unknown step {step_id!r}; `mumcoach ladder` lists them."
+            f"step (--step) names an unknown step {short(step_id)}; `mumcoach ladder` lists them."
         ) from None
 
 
