@@ -14,25 +14,16 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
 from mumcoach.text import clean
+from mumcoach.vocab import ANSWERS as ANSWERS
+from mumcoach.vocab import REGIONS as REGIONS
+from mumcoach.vocab import SETTINGS as SETTINGS
+from mumcoach.vocab import STAGES as STAGES
+from mumcoach.vocab import Answer as Answer
+from mumcoach.vocab import RegionCode, Setting, StartedBy
+from mumcoach.vocab import Stage as Stage
 
 SCHEMA_VERSION = 2
 
-Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
-SETTINGS: tuple[Setting, ...] = (
-    "groups",
-    "classes",
-    "school-gate",
-    "soft-play",
-    "online",
-    "hosting",
-)
-Region = Literal["uk", "ie", "us", "au", "ca", "other"]
-REGIONS: tuple[Region, ...] = ("uk", "ie", "us", "au", "ca", "other")
-Answer = Literal["yes", "partly", "no"]
-ANSWERS: tuple[Answer, ...] = ("yes", "partly", "no")
-StartedBy = Literal["me", "them"]
-Stage = Literal["nodded", "names", "chatted", "numbers", "met-up", "friend"]
-STAGES: tuple[Stage, ...] = ("nodded", "names", "chatted", "numbers", "met-up", "friend")
 
 ZeroToTen = Annotated[int, Field(ge=0, le=10)]
 OneToFive = Annotated[int, Field(ge=1, le=5)]
@@ -89,7 +80,7 @@ class Child(Record):
 
 class Profile(Stamped):
     name: str | None = None
-    region: Region = "other"
+    region: RegionCode = "other"
     children: list[Child] = []
     not_for_me: list[Setting] = []
     goal: str | None = None

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from mumcoach.coach.ages import age_today
 from mumcoach.coach.matching import Found, find
+from mumcoach.coach.stages import stage_of, unreturned
 from mumcoach.models import STAGES, CheckIn, Interaction, Journal, Person, Stage
 
 if TYPE_CHECKING:
     from mumcoach.content import Rules
 
-CHAT_MINUTES = 5  # a chat this long (or one with a detail remembered) counts as "chatted"
 SHORT_ID = 4  # characters of a follow-up's id shown to her
 
 
@@ -147,14 +147,7 @@ def derived_stage(journal: Journal, person: Person, pairs: Together | None = Non
     "friend" is never derived: whether she is a friend is the person's own call (`people edit
     --stage friend`). "nodded" is only set by hand too, since a logged person has a name.
     """
-    together = [i for _, i in _pairs(journal, person, pairs)]
-    if any(i.meetup for i in together):
-        return "met-up"
-    if any(i.swapped_numbers for i in together):
-        return "numbers"
-    if any((i.minutes or 0) >= CHAT_MINUTES or i.detail for i in together):
-        return "chatted"
-    return "names"
+    return stage_of(i for _, i in _pairs(journal, person, pairs))
 
 
 def _pairs(journal: Journal, person: Person, pairs: Together | None) -> Together:
@@ -183,13 +176,7 @@ def unreturned_invitations(journal: Journal, person: Person, pairs: Together | N
 
     An interaction where she invited me counts as returned, even if I invited her then too.
     """
-    count = 0
-    for _, interaction in _pairs(journal, person, pairs):
-        if interaction.invited_me:
-            count = 0
-        elif interaction.invited:
-            count += 1
-    return count
+    return unreturned(i for _, i in _pairs(journal, person, pairs))
 
 
 def reciprocity_notes_due(journal: Journal, rules: Rules) -> list[Person]:

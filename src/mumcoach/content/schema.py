@@ -16,10 +16,11 @@ from pydantic import (
     model_validator,
 )
 
-Setting = Literal["groups", "classes", "school-gate", "soft-play", "online", "hosting"]
-SETTINGS: tuple[Setting, ...] = get_args(Setting)
-RegionCode = Literal["uk", "ie", "us", "au", "ca", "other"]
-REGIONS: tuple[RegionCode, ...] = get_args(RegionCode)
+from mumcoach.vocab import REGIONS as REGIONS
+from mumcoach.vocab import SETTINGS as SETTINGS
+from mumcoach.vocab import RegionCode as RegionCode
+from mumcoach.vocab import Setting as Setting
+
 OpenerStage = Literal["hello", "getting-to-know", "again", "closer"]
 OPENER_STAGES: tuple[OpenerStage, ...] = get_args(OpenerStage)
 FollowupWhen = Literal[

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from mumcoach.coach.review.stats import is_chat, mean, stage_rank
+from mumcoach.coach.review.stats import mean
 from mumcoach.coach.review.types import DueFollowUp, Funnel, Moved, PeopleWeek, Unreturned
+from mumcoach.coach.stages import interaction_stage, is_chat, unreturned_after
 from mumcoach.models import STAGES, CheckIn, Interaction, Journal
 
 
@@ -98,15 +99,12 @@ def _see(who: _Person, i: Interaction, day: date, start: date) -> None:
     """Fold one interaction (oldest first) into what we know of her."""
     if who.first_seen is None or day < who.first_seen:
         who.first_seen = day
-    rank = stage_rank(i)
+    rank = STAGES.index(interaction_stage(i))
     if day < start:
         who.known_before = True
         who.rank_before = max(who.rank_before, rank)
     who.rank_end = max(who.rank_end, rank)
-    if i.invited_me:
-        who.unreturned = 0
-    elif i.invited:
-        who.unreturned += 1
+    who.unreturned = unreturned_after(who.unreturned, i)
 
 
 def _count(week: _Week, i: Interaction) -> None:

@@ -7,9 +7,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import Attempt, effective_ladder
-from mumcoach.coach.people import CHAT_MINUTES
 from mumcoach.coach.review.types import Day, Experiments, StepChart, StepCounts
-from mumcoach.models import STAGES, CheckIn, Interaction, Journal
+from mumcoach.models import CheckIn, Journal
 
 if TYPE_CHECKING:
     from mumcoach.content import Content
@@ -40,23 +39,6 @@ def streak(checkin_days: set[date], end: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
-
-
-def is_chat(interaction: Interaction) -> bool:
-    """A chat: five minutes or more together, or a detail worth remembering (as people.py)."""
-    return (interaction.minutes or 0) >= CHAT_MINUTES or bool(interaction.detail)
-
-
-def stage_rank(interaction: Interaction) -> int:
-    """The stage one interaction shows, as an index into STAGES (met-up > numbers > chatted >
-    names); a person's derived stage is the highest over her interactions (see people.py)."""
-    if interaction.meetup:
-        return STAGES.index("met-up")
-    if interaction.swapped_numbers:
-        return STAGES.index("numbers")
-    if is_chat(interaction):
-        return STAGES.index("chatted")
-    return STAGES.index("names")
 
 
 # ---- steps and experiments ------------------------------------------------------------------
