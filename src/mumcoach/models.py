@@ -213,3 +213,8 @@ class Journal(Record):
     # one-way marks of forgotten people and their chats (coach.forget.forgotten_mark), so
     # import and undo never bring them back
     forgotten: list[str] = []
+
+
+def region_of(journal: Journal) -> RegionCode:
+    """Her region for support numbers: the profile's, else "other" (the local emergency number)."""
+    return journal.profile.region if journal.profile else "other"

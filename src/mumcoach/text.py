@@ -50,3 +50,8 @@ def short(value: Any, limit: int = SHORT) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return repr(text)
+
+
+def one_line(text: str | None) -> str | None:
+    """Runs of spaces and line breaks collapsed to one space; None when nothing is left."""
+    return " ".join((text or "").split()) or None

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from mumcoach.context import AppContext
+from mumcoach.models import region_of as region_of
 
 if TYPE_CHECKING:
     from mumcoach.drafts import Draft
     from mumcoach.flows.ask import Asker
-    from mumcoach.models import Journal
     from mumcoach.views.json_out import Kind
 
 
@@ -162,10 +162,6 @@ def _why(exc: BaseException) -> str:
     if isinstance(exc, MumcoachError):
         return exc.message.split(". ")[0].rstrip(".")
     return f"an unexpected {type(exc).__name__}"
-
-
-def region_of(journal: Journal) -> str:
-    return journal.profile.region if journal.profile else "other"
 
 
 def show_crisis(app: AppContext, region: str) -> None:

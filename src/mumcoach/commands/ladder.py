@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mumcoach.commands import app_context, print_json
+from mumcoach.text import one_line
 
 if TYPE_CHECKING:
     from datetime import date
@@ -157,8 +158,8 @@ def add(
                 "title": name,
                 "difficulty": value,
                 "settings": list(dict.fromkeys(settings)),
-                "safety_behaviour": _clean(drop),
-                "if_then": _clean(if_then),
+                "safety_behaviour": one_line(drop),
+                "if_then": one_line(if_then),
                 "created": today,
             }
         )
@@ -245,9 +246,3 @@ def _unique_id(title: str, taken: set[str]) -> str:
     while found in taken:
         found, n = f"{base}-{n}", n + 1
     return found
-
-
-def _clean(text: str | None) -> str | None:
-    if text is None:
-        return None
-    return " ".join(text.split()) or None

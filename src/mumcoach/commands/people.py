@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from mumcoach.commands import app_context, print_json
+from mumcoach.text import one_line
 
 if TYPE_CHECKING:
     import re
@@ -136,13 +137,13 @@ def add(
         return
     person = Person(
         name=name,
-        child=_clean(child),
+        child=one_line(child),
         child_age=age,
         child_age_as_of=today if age else None,
         created=today,
         first_met=first_met,
-        first_met_where=_clean(where),
-        notes=[Note(date=today, text=text)] if (text := _clean(detail)) else [],
+        first_met_where=one_line(where),
+        notes=[Note(date=today, text=text)] if (text := one_line(detail)) else [],
     )
     _, journal = _save(app, lambda j: add_person(j, person))
     if not _after_save(app, journal, name, person.child, person.first_met_where, detail):
@@ -176,7 +177,7 @@ def edit(
     if new_name is not None:
         changes["name"] = _clean_name(new_name, "name")
     if child is not None:
-        changes["child"] = _clean(child)
+        changes["child"] = one_line(child)
     if child_age is not None:
         age = child_age.strip()
         changes["child_age"] = child_age_answer("child_age", age, today) if age else None
@@ -202,7 +203,7 @@ def note(
     from mumcoach.errors import BadInput
 
     app = app_context(ctx)
-    cleaned = _clean(text)
+    cleaned = one_line(text)
     if not cleaned:
         raise BadInput("The note is empty.")
     person_id = _pick(app, name).id
@@ -353,15 +354,10 @@ def _refuse_duplicate_name(app: AppContext, journal: Journal, person_id: str, na
         )
 
 
-def _clean(text: str | None) -> str | None:
-    cleaned = " ".join((text or "").split())
-    return cleaned or None
-
-
 def _clean_name(text: str, key: str) -> str:
     from mumcoach.errors import BadInput
 
-    cleaned = _clean(text)
+    cleaned = one_line(text)
     if not cleaned:
         raise BadInput(f"{key} can't be empty.")
     if len(cleaned) > 80:

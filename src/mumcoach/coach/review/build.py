@@ -27,7 +27,7 @@ from mumcoach.coach.review.stats import (
 )
 from mumcoach.coach.review.types import Experiments, Focus, PeopleWeek, WeeklyReview
 from mumcoach.coach.safety import low_mood_pattern
-from mumcoach.models import CheckIn, Journal
+from mumcoach.models import CheckIn, Journal, region_of
 
 if TYPE_CHECKING:
     from mumcoach.content import Content
@@ -101,5 +101,5 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         loneliness=loneliness_trend(journal.loneliness, end),
         focus=focus(content, journal, end),
         signpost=signpost(ordered, content),
-        region=journal.profile.region if journal.profile else "other",
+        region=region_of(journal),
     )
