@@ -157,3 +157,9 @@ def test_support(invoke: Invoke) -> None:
 def test_doctor(invoke: Invoke, private_home: Path) -> None:
     seed(private_home)
     check("doctor", [run_json(invoke, ["doctor", "--json"])])
+
+
+def test_places(invoke: Invoke, private_home: Path) -> None:
+    seed(private_home)
+    invoke(["places", "edit", "hartbeeps", "--setting", "classes", "--schedule", "Tue 10:00"])
+    check("places", [run_json(invoke, ["places", "--json"])])

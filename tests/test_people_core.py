@@ -275,14 +275,18 @@ def test_people_for_place_by_name_or_plan_newest_first_with_cues() -> None:
     )
     bea.first_met_where, bea.first_met = "Hartbeeps", days_ago(10)
 
-    cues = cue_core.people_for_place(journal, hartbeeps.id, "HARTBEEPS")
+    cues = cue_core.people_for_place(journal, hartbeeps, TODAY)
     assert [c.name for c in cues] == ["Amy", "Bea", "Jo"]  # seen there most recently first
     first = cues[2]
-    assert (first.child, first.child_age, first.last_seen) == ("Alfie", "8m", days_ago(20))
+    assert (first.child, first.child_age, first.last_seen) == (
+        "Alfie",
+        "9m",
+        days_ago(20),
+    )  # 8m, 60 days ago
     assert first.last_detail == "Alfie crawls now"  # her latest detail, from anywhere
     assert (cues[0].follow_up, cues[0].follow_up_due) == ("bring the buggy board", days_ago(1))
-    assert cue_core.people_for_place(journal, None, "Nowhere") == []
-    assert len(cue_core.people_for_place(journal, hartbeeps.id, "Hartbeeps", limit=1)) == 1
+    assert cue_core.people_for_place(journal, None, TODAY) == []
+    assert len(cue_core.people_for_place(journal, hartbeeps, TODAY, limit=1)) == 1
 
 
 # ---- recording --------------------------------------------------------------------------------

@@ -226,7 +226,7 @@ def test_scripted_checkin_attaches_a_known_name_in_any_case(
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Hanah", "people[0]: “Hanah” is close to Hannah (Noah). If it's her"),
+        ("Hanah", "people[0]: “Hanah” is close to Hannah (Noah). If that's the one"),
         ("sa", "people[0]: “sa” matches 2 people: Sarah (Isla, 4m), Sara Bee."),
     ],
 )

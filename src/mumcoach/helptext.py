@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "checkin": "Check in for the day: test your plan, mood, people met, one proud thing.",
     "review": "Look back over the week: steps, fears tested, people, mood, next focus.",
     "people": "Everyone you've met, by stage, with what you remember and what's due.",
+    "places": "Where you go, when it happens and who you've met there; rename or merge places.",
     "ladder": (
         "See your ladder of steps and the one suggested next; re-rate, rule out or add steps."
     ),

@@ -119,6 +119,7 @@ class Place(Identified):
     recurring: str | None = None  # as she typed it, e.g. "Tuesdays 10:00" (older journals)
     schedule: Schedule | None = None
     created: date
+    aliases: list[str] = []  # older names (renamed or merged), so older check-ins still match
 
 
 class Plan(Identified):

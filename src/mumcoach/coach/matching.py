@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
 T = TypeVar("T")
 How = Literal["id", "exact", "child", "start", "near"]
@@ -48,6 +48,21 @@ def child_query(query: str) -> str | None:
 
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
+
+
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def namesake(records: Sequence[N], name: str, *, but: str) -> N | None:
+    """Another record (not `but`) already called `name`, ignoring case and accents."""
+    return next((r for r in records if r.id != but and norm(r.name) == norm(name)), None)
 
 
 @dataclass(frozen=True)

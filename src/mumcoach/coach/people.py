@@ -71,11 +71,6 @@ class PersonCard:
 # ---- finding ----------------------------------------------------------------------------------
 
 
-def fold(text: str) -> str:
-    """Spaces collapsed and case folded, for comparing names."""
-    return " ".join(text.split()).casefold()
-
-
 def find_people(people: list[Person], query: str) -> list[Person]:
     """The people `query` surely names (see coach/matching.py); near spellings are not included."""
     return list(match_people(people, query).sure)

@@ -340,12 +340,10 @@ def _label(app: AppContext, journal: Journal, person: Person) -> str:
 
 def _refuse_duplicate_name(app: AppContext, journal: Journal, person_id: str, name: str) -> None:
     """A rename must not make two people of one name unless she says --force."""
-    from mumcoach.coach.matching import norm
+    from mumcoach.coach.matching import namesake
     from mumcoach.errors import BadInput
 
-    other = next(
-        (p for p in journal.people if p.id != person_id and norm(p.name) == norm(name)), None
-    )
+    other = namesake(journal.people, name, but=person_id)
     if other is not None:
         raise BadInput(
             f"You already have someone called {_label(app, journal, other)}. If they're the same "

@@ -120,5 +120,5 @@ def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft)
     step = find_step(app.content, journal, saved.step_id)
     easier = find_step(app.content, journal, saved.easier_step_id) if saved.easier_step_id else None
     place = next((p for p in journal.places if p.id == saved.place_id), None)
-    cues = people_for_place(journal, place.id if place else None, place.name if place else None)
+    cues = people_for_place(journal, place, app.today())
     app.console.print(plan_card(app.content, saved, step, place, easier, cues))

@@ -135,4 +135,6 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "confirm_forget",
     "confirm_merge",
     "pick_followup",
+    "pick_place",
+    "which_place",
 )

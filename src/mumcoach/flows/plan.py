@@ -17,6 +17,7 @@ from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date
 from mumcoach.flows.onboarding import SETTING_TITLES
+from mumcoach.flows.places import known_place_or_new
 from mumcoach.models import SETTINGS, Journal, Place, Plan
 from mumcoach.prompter import Choice
 from mumcoach.text import short
@@ -104,7 +105,8 @@ def _ask_place(
     setting_choices = [Choice(s, SETTING_TITLES[s]) for s in SETTINGS]
     if asker.given("place"):
         name = str(asker.answers["place"]).strip()
-        known = find_place(journal, name)
+        new_ok = asker.given("setting")  # a setting describes a new place
+        known = known_place_or_new(asker, content, journal, name, today, new_ok=new_ok)
         if known is not None:
             return known, False
         setting = asker.select("setting", q("place_setting"), setting_choices)

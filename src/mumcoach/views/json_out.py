@@ -10,7 +10,9 @@ from typing import Any, Literal, Protocol, get_args
 JSON_SCHEMA_VERSION = 1
 
 # Which command printed it; README "JSON output" documents the keys of each.
-Kind = Literal["review", "plan", "people", "person", "ladder", "support", "doctor", "export"]
+Kind = Literal[
+    "review", "plan", "people", "person", "places", "ladder", "support", "doctor", "export"
+]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
