@@ -139,6 +139,7 @@ class Plan(Identified):
     safety_behaviour: str | None = None
     openers: list[str] = []
     energy: ZeroToTen | None = None
+    person_ids: list[str] = []  # people she hopes to see there (they show as "who may be there")
 
 
 class Interaction(Identified):

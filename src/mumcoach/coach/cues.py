@@ -29,8 +29,9 @@ class PersonCue:
 def people_for_place(
     journal: Journal, place: Place | None, today: date, *, limit: int = MAX_CUES
 ) -> list[PersonCue]:
-    """Who may be there, most recent tie first: everyone met there (or first met there), and
-    anyone whose follow-up, detail or note names the place; each with memory cues."""
+    """Who may be there, most recent tie first: everyone met there (or first met there), anyone
+    she planned to see there, and anyone whose follow-up, detail or note names the place; each
+    with memory cues."""
     if place is None:
         return []
     seen: dict[str, date] = {}
@@ -39,7 +40,7 @@ def people_for_place(
         if link.place_id != place.id:
             continue
         latest[link.person_id] = max(latest.get(link.person_id, link.day), link.day)
-        if link.kind != "mentioned":
+        if link.kind in ("met", "first-met"):
             seen[link.person_id] = max(seen.get(link.person_id, link.day), link.day)
     here = [p for p in journal.people if p.id in latest]
     here.sort(key=lambda p: latest[p.id], reverse=True)

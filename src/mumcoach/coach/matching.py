@@ -22,11 +22,16 @@ CHILD_OF = re.compile(
 ARTICLES = ("the ", "a ", "an ")
 
 
-def norm(text: str) -> str:
-    """Case, accents, curly quotes and extra spaces ignored: ' Zoë ' → 'zoe'."""
+def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.split()).casefold()
+
+
+def norm(text: str) -> str:
+    """Case, accents, apostrophes and extra spaces ignored: ' Zoë ' → 'zoe', "St Mark's" →
+    'st marks'."""
+    return _folded(text).replace("'", "")
 
 
 def words(text: str) -> list[str]:
@@ -36,13 +41,13 @@ def words(text: str) -> list[str]:
 
 def child_query(query: str) -> str | None:
     """'Isla's mum', 'isla's', 'mum of Isla' → 'isla' (normalised); None for a plain name."""
-    wanted = norm(query)
+    wanted = _folded(query)
     if "'" not in wanted and " of " not in f" {wanted} ":
         return None
     match = CHILD_OF.match(wanted)
     if not match:
         return None
-    child = (match.group("a") or match.group("b") or "").strip()
+    child = norm(match.group("a") or match.group("b") or "")
     return child or None
 
 

@@ -10,8 +10,9 @@ from typing import Any
 
 from mumcoach.coach.matching import Found, find, norm
 from mumcoach.errors import BadInput
-from mumcoach.models import Journal, Place, Setting
+from mumcoach.models import Journal, Place
 from mumcoach.schedule import schedule_of, split_name
+from mumcoach.vocab import Setting
 
 WORD = re.compile(r"[\w']+")
 MIN_MENTION = 4  # a place's name must be this long to be looked for inside free text
@@ -73,7 +74,7 @@ class Link:
     person_id: str
     place_id: str
     day: date
-    kind: str  # "met" (logged there), "first-met", "mentioned" (a follow-up, detail or note)
+    kind: str  # "met" (logged there), "first-met", "planned" (to see her there), "mentioned"
 
 
 def links(journal: Journal) -> Iterator[Link]:
@@ -89,6 +90,10 @@ def links(journal: Journal) -> Iterator[Link]:
             for text in (i.follow_up, i.detail):
                 for place in mentioned_places(places, text):
                     yield Link(i.person_id, place.id, i.follow_up_due or checkin.date, "mentioned")
+    for plan in journal.plans:
+        for person_id in plan.person_ids:
+            if plan.place_id:
+                yield Link(person_id, plan.place_id, plan.date, "planned")
     for person in journal.people:
         first = place_of_text(places, person.first_met_where)
         if first is not None:

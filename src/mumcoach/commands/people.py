@@ -122,12 +122,16 @@ def add(
     from mumcoach.coach.people_edit import add_person
     from mumcoach.errors import BadInput
     from mumcoach.flows.ask import check_date
-    from mumcoach.flows.people import child_age_answer, confirm_add_another
+    from mumcoach.flows.people import (
+        child_age_answer,
+        clean_name,
+        confirm_add_another,
+    )
     from mumcoach.models import Note, Person
 
     app = app_context(ctx)
     today = app.today()
-    name = _clean_name(name, "name")
+    name = clean_name(name, "name")
     age = child_age_answer("child_age", child_age, today) if child_age else None
     first_met = check_date("met", met) if met else today
     if first_met > today:
@@ -169,26 +173,31 @@ def edit(
 ) -> None:
     from mumcoach.coach.people_edit import edit_person
     from mumcoach.errors import BadInput
-    from mumcoach.flows.people import child_age_answer
+    from mumcoach.flows.people import (
+        check_stage,
+        child_age_answer,
+        clean_name,
+        refuse_namesake,
+    )
 
     app = app_context(ctx)
     today = app.today()
     changes: dict[str, str | None] = {}
     if new_name is not None:
-        changes["name"] = _clean_name(new_name, "name")
+        changes["name"] = clean_name(new_name, "name")
     if child is not None:
         changes["child"] = one_line(child)
     if child_age is not None:
         age = child_age.strip()
         changes["child_age"] = child_age_answer("child_age", age, today) if age else None
     if stage is not None:
-        changes["stage"] = _check_stage(stage)
+        changes["stage"] = check_stage(stage)
     if not changes:
         raise BadInput("Nothing to change: pass --name, --child, --child-age or --stage.")
     journal = app.store.load()
     person_id = _pick(app, name, journal).id
     if changes.get("name") and not force:
-        _refuse_duplicate_name(app, journal, person_id, str(changes["name"]))
+        refuse_namesake(journal, person_id, str(changes["name"]), today)
     person, journal = _save(app, lambda j: edit_person(j, person_id, changes, today))
     if not _after_save(app, journal, changes.get("name"), changes.get("child")):
         app.console.print(f"Updated {_label(app, journal, person)}.")
@@ -278,6 +287,7 @@ def forget(
     from mumcoach.drafts import scrub_drafts
     from mumcoach.errors import MumcoachError, StorageFailed
     from mumcoach.flows.people import confirm_forget
+    from mumcoach.views.people import forgot_text
 
     app = app_context(ctx)
     journal = app.store.load()
@@ -306,7 +316,7 @@ def forget(
             f"({exc.message}) Some backups in {app.store.backup_dir} may still mention her; "
             "delete that folder's files to remove every trace."
         ) from exc
-    app.console.print(_forgot_message(person.name, rewritten, removed))
+    app.console.print(forgot_text(person.name, rewritten, removed))
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -338,43 +348,6 @@ def _label(app: AppContext, journal: Journal, person: Person) -> str:
     return person_label(person_row(journal, person, app.today()), app.today())
 
 
-def _refuse_duplicate_name(app: AppContext, journal: Journal, person_id: str, name: str) -> None:
-    """A rename must not make two people of one name unless she says --force."""
-    from mumcoach.coach.matching import namesake
-    from mumcoach.errors import BadInput
-
-    other = namesake(journal.people, name, but=person_id)
-    if other is not None:
-        raise BadInput(
-            f"You already have someone called {_label(app, journal, other)}. If they're the same "
-            f"person, `mumcoach people merge {person_id} {other.id}` puts everything on one card; "
-            "--force keeps two people with that name."
-        )
-
-
-def _clean_name(text: str, key: str) -> str:
-    from mumcoach.errors import BadInput
-
-    cleaned = one_line(text)
-    if not cleaned:
-        raise BadInput(f"{key} can't be empty.")
-    if len(cleaned) > 80:
-        raise BadInput(f"{key} is too long (80 characters at most).")
-    return cleaned
-
-
-def _check_stage(value: str) -> str | None:
-    from mumcoach.errors import BadInput
-    from mumcoach.models import STAGES
-
-    wanted = "-".join(value.strip().lower().replace("_", " ").split())
-    if wanted == "auto":
-        return None
-    if wanted not in STAGES:
-        raise BadInput(f"stage (--stage) must be one of: {', '.join(STAGES)}, or auto.")
-    return wanted
-
-
 def _after_save(app: AppContext, journal: Journal, *texts: str | None) -> bool:
     """True (with the crisis screen shown) when what she typed mentions a crisis."""
     from mumcoach.coach.safety import mentions_crisis
@@ -385,11 +358,3 @@ def _after_save(app: AppContext, journal: Journal, *texts: str | None) -> bool:
         show_crisis(app, region_of(journal))
         return True
     return False
-
-
-def _forgot_message(name: str, rewritten: int, removed: int) -> str:
-    where = f"from {rewritten} backup{'s' if rewritten != 1 else ''}" if rewritten else ""
-    text = f"Forgot {name}. Removed her from the journal" + (f" and {where}." if where else ".")
-    if removed:
-        text += f" {removed} unreadable backup{'s were' if removed != 1 else ' was'} deleted too."
-    return text

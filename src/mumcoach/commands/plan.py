@@ -54,6 +54,10 @@ def plan(
         int | None, typer.Option(help="How anxious you expect to feel, 0–10.")
     ] = None,
     energy: Annotated[int | None, typer.Option(help="Your energy today, 0–10.")] = None,
+    see: Annotated[
+        list[str] | None,
+        typer.Option(help="Someone you hope to see there, by name or id (repeatable)."),
+    ] = None,
     answers: Annotated[Path | None, AnswersOption] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the saved plan as JSON.")] = False,
     resume: Annotated[bool, ResumeOption] = False,
@@ -75,6 +79,7 @@ def plan(
         "likelihood": likelihood,
         "expect": expect,
         "energy": energy,
+        "see": see,
     }
     asker = make_asker(
         app, answers, flags, PLAN_KEYS, draft="plan", resume=resume, discard=discard_draft

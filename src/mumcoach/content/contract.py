@@ -137,4 +137,5 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "pick_followup",
     "pick_place",
     "which_place",
+    "see",
 )

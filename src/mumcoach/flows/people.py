@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from mumcoach.coach.matching import Found
+from mumcoach.coach.matching import Found, namesake
 from mumcoach.coach.people import FollowUp, children_of, match_people, person_row
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker
 from mumcoach.flows.pick import Labels, Wording, confirm_yes, known_or_new, pick_known
-from mumcoach.models import Journal, Person
+from mumcoach.models import STAGES, Journal, Person, Place
 from mumcoach.prompter import Choice
+from mumcoach.text import one_line
 from mumcoach.views.people import person_label
 
 ALL = "__all__"
+MAX_SEE = 8  # people offered in "Hoping to see anyone there?"
 ID_HINT = "or use the id from `mumcoach people --json`"
 
 
@@ -141,3 +143,57 @@ def child_age_answer(key: str, value: str, today: date) -> str:
         raise BadInput(
             f"{key} ({flag(key)}) must be an age like 6w, 8m or 3y, or a birth month like 2025-03."
         ) from None
+
+
+def ask_see(
+    asker: Asker, content: Content, journal: Journal, place: Place | None, today: date
+) -> list[str]:
+    """Who she hopes to see there (`--see NAME`, or ticked from her people); their ids."""
+    if asker.given("see"):
+        names = asker.answers["see"]
+        names = [names] if isinstance(names, str) else list(names)
+        picked = [pick_person(asker, content, journal, str(n), today).id for n in names]
+        return list(dict.fromkeys(picked))
+    if not asker.interactive or not journal.people or place is None:
+        return []
+    rows = sorted(
+        (person_row(journal, p, today) for p in journal.people),
+        key=lambda r: r.last_contact or date.min,
+        reverse=True,
+    )[:MAX_SEE]
+    choices = [Choice(r.id, person_label(r, today)) for r in rows]
+    return asker.many("see", content.question("see"), choices)
+
+
+# ---- answers given as flags, checked where they enter -------------------------------------------
+
+
+def clean_name(text: str, key: str) -> str:
+    cleaned = one_line(text)
+    if not cleaned:
+        raise BadInput(f"{key} can't be empty.")
+    if len(cleaned) > 80:
+        raise BadInput(f"{key} is too long (80 characters at most).")
+    return cleaned
+
+
+def check_stage(value: str) -> str | None:
+    """--stage: a stage, or 'auto' (None) to derive it from what was logged again."""
+    wanted = "-".join(value.strip().lower().replace("_", " ").split())
+    if wanted == "auto":
+        return None
+    if wanted not in STAGES:
+        raise BadInput(f"stage (--stage) must be one of: {', '.join(STAGES)}, or auto.")
+    return wanted
+
+
+def refuse_namesake(journal: Journal, person_id: str, name: str, today: date) -> None:
+    """A rename must not make two people of one name unless she says --force."""
+    other = namesake(journal.people, name, but=person_id)
+    if other is not None:
+        label = person_label(person_row(journal, other, today), today)
+        raise BadInput(
+            f"You already have someone called {label}. If they're the same person, "
+            f"`mumcoach people merge {person_id} {other.id}` puts everything on one card; "
+            "--force keeps two people with that name."
+        )

@@ -17,6 +17,7 @@ from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date
 from mumcoach.flows.onboarding import SETTING_TITLES
+from mumcoach.flows.people import ask_see
 from mumcoach.flows.places import known_place_or_new
 from mumcoach.models import SETTINGS, Journal, Place, Plan
 from mumcoach.prompter import Choice
@@ -33,6 +34,7 @@ PLAN_KEYS = (
     "likelihood",
     "expect",
     "energy",
+    "see",
 )
 NEW_PLACE = "__new__"
 OTHER_STEP = "__other__"
@@ -54,6 +56,7 @@ class PlanDraft:
     energy: int | None = None
     safety_behaviour: str | None = None
     openers: list[str] = field(default_factory=list)
+    person_ids: list[str] = field(default_factory=list)
 
 
 def find_place(journal: Journal, name: str) -> Place | None:
@@ -76,6 +79,7 @@ def ask_plan(asker: Asker, content: Content, journal: Journal, today: date) -> P
     draft = PlanDraft(
         date=when, suggestion=suggestion, place=place, place_is_new=is_new, energy=energy
     )
+    draft.person_ids = ask_see(asker, content, journal, place, today)
     step = _ask_step(asker, content, journal, suggestion)
     draft.step_id = step.id
     draft.safety_behaviour = step.safety_behaviour
@@ -203,6 +207,7 @@ def apply_plan(journal: Journal, draft: PlanDraft, now: datetime) -> Plan:
         safety_behaviour=draft.safety_behaviour,
         openers=draft.openers,
         energy=draft.energy,
+        person_ids=draft.person_ids,
     )
     journal.plans.append(plan)
     return plan

@@ -281,6 +281,14 @@ def merge_view(plan: MergePlan) -> Text:
     return Text("\n").join(lines)
 
 
+def forgot_text(name: str, rewritten: int, removed: int) -> str:
+    where = f"from {rewritten} backup{'s' if rewritten != 1 else ''}" if rewritten else ""
+    text = f"Forgot {name}. Removed her from the journal" + (f" and {where}." if where else ".")
+    if removed:
+        text += f" {removed} unreadable backup{'s were' if removed != 1 else ' was'} deleted too."
+    return text
+
+
 # ---- JSON-ready data --------------------------------------------------------------------------
 
 
