@@ -31,6 +31,9 @@ COMMANDS: dict[str, str] = {
     "doctor": "Check the journal, content, permissions and backups, and say where they are.",
     "export": "Export everything: JSON, a Markdown diary, CSV files, or a calendar of your plans.",
     "import": "Merge in another device's journal or JSON export; the later change wins.",
+    "undo": "Undo the last save, from the backups, after showing what it takes back.",
+    "edit": "Correct a check-in or a plan: by flags, or in your editor.",
+    "erase": "Remove everything mumcoach keeps here: journal, backups, drafts, lock.",
 }
 
 # The options every command shares: (how it is written, what it does). cli.py uses these words.

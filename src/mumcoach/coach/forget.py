@@ -136,7 +136,9 @@ def forgotten_mark(record_id: str) -> str:
     return hashlib.sha256(f"mumcoach-forgotten:{record_id}".encode()).hexdigest()[:16]
 
 
-def forget_person(journal: Journal, person_id: str, *, extra_names: Iterable[str] = ()) -> int:
+def forget_person(
+    journal: Journal, person_id: str, *, extra_names: Iterable[str] = (), mark: bool = True
+) -> int:
     """Remove her, every interaction with her, and every mention of her name; count the records.
 
     `extra_names` adds names to scrub (used on backups, which may predate a rename). A place
@@ -146,7 +148,8 @@ def forget_person(journal: Journal, person_id: str, *, extra_names: Iterable[str
     gone = [person_id] + [
         i.id for c in journal.checkins for i in c.interactions if i.person_id == person_id
     ]
-    journal.forgotten = list(dict.fromkeys([*journal.forgotten, *map(forgotten_mark, gone)]))
+    if mark:  # the journal remembers that she was forgotten; a backup does not (undo)
+        journal.forgotten = list(dict.fromkeys([*journal.forgotten, *map(forgotten_mark, gone)]))
     changed = len(journal.people)
     journal.people = [p for p in journal.people if p.id != person_id]
     changed -= len(journal.people)

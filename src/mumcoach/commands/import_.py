@@ -68,7 +68,13 @@ def _forget_in_backups(app: AppContext, forgot: list[tuple[str, str, list[str]]]
     from mumcoach.errors import MumcoachError, StorageFailed
 
     def scrub(backup: Journal) -> bool:
-        return sum(forget_person(backup, pid, extra_names=names) for pid, _, names in forgot) > 0
+        return (
+            sum(
+                forget_person(backup, pid, extra_names=names, mark=False)
+                for pid, _, names in forgot
+            )
+            > 0
+        )
 
     try:
         app.store.rewrite_backups(scrub)

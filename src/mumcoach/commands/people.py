@@ -308,7 +308,7 @@ def forget(
     scrub_drafts(app.data_dir, pattern, person.id)  # her name must not wait in a draft either
     try:
         rewritten, removed = app.store.rewrite_backups(
-            lambda backup: forget_person(backup, person.id, extra_names=names) > 0
+            lambda backup: forget_person(backup, person.id, extra_names=names, mark=False) > 0
         )
     except MumcoachError as exc:
         raise StorageFailed(

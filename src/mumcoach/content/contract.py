@@ -138,4 +138,8 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "pick_place",
     "which_place",
     "see",
+    # your data
+    "confirm_undo",
+    "erase_word",
+    "pick_entry",
 )

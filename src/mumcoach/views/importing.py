@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from mumcoach.coach.sync import Difference, MergeReport
-
-# list name -> (one, many) as she would say them
-KIND_WORDS = {
-    "profile": ("your profile", "your profile"),
-    "places": ("place", "places"),
-    "plans": ("plan", "plans"),
-    "checkins": ("check-in", "check-ins"),
-    "interactions": ("person met", "people met"),
-    "people": ("person", "people"),
-    "notes": ("note", "notes"),
-    "loneliness": ("loneliness check", "loneliness checks"),
-    "custom_steps": ("step of your own", "steps of your own"),
-}
+from mumcoach.views.records import KIND_WORDS, changed, record_label
 
 
 def import_lines(report: MergeReport, source: Path, *, dry_run: bool) -> list[str]:
@@ -86,39 +71,3 @@ def difference_line(d: Difference, source: Path, *, dry_run: bool) -> str:
         f"{label}: {'keeping' if dry_run else 'kept'} this device's ({changed(d.here)}); "
         f"the other ({changed(d.there)}) stays in {source.name}"
     )
-
-
-def record_label(kind: str, record: BaseModel, parent: BaseModel | None) -> str:
-    """'the check-in of 21 Nov', "Sarah's card", 'Sarah, met on 21 Nov'."""
-    day = getattr(record, "date", None)
-    on = f" of {short(day)}" if isinstance(day, date) else ""
-    name = getattr(record, "name", None) or getattr(record, "title", None) or ""
-    if kind == "checkins":
-        return f"the check-in{on}"
-    if kind == "plans":
-        return f"the plan for {short(day)}" if isinstance(day, date) else "a plan"
-    if kind == "interactions":
-        when = getattr(parent, "date", None)
-        return f"{name}, met on {short(when)}" if isinstance(when, date) else str(name)
-    if kind == "people":
-        return f"{name}'s card"
-    if kind == "notes":
-        who = getattr(parent, "name", "someone")
-        return f"a note about {who}{on}"
-    if kind == "places":
-        return f"the place {name}"
-    if kind == "loneliness":
-        return f"the loneliness check{on}"
-    if kind == "custom_steps":
-        return f"your step “{name}”"
-    return KIND_WORDS.get(kind, (kind, kind))[0] if kind != "ladder" else "your ladder"
-
-
-def short(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
-def changed(when: datetime | None) -> str:
-    if when is None:
-        return "time unknown"
-    return f"changed {when.day} {when:%b %Y} {when:%H:%M}"

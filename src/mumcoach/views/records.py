@@ -1,0 +1,73 @@
+"""How a journal record is named in a sentence: "the check-in of 21 Nov", "Sarah's card"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel
+
+from mumcoach.coach.history import Changes
+
+# list name -> (one, many) as she would say them
+KIND_WORDS = {
+    "profile": ("your profile", "your profile"),
+    "places": ("place", "places"),
+    "plans": ("plan", "plans"),
+    "checkins": ("check-in", "check-ins"),
+    "interactions": ("person met", "people met"),
+    "people": ("person", "people"),
+    "notes": ("note", "notes"),
+    "loneliness": ("loneliness check", "loneliness checks"),
+    "custom_steps": ("step of your own", "steps of your own"),
+}
+
+
+def record_label(kind: str, record: BaseModel, parent: BaseModel | None) -> str:
+    """'the check-in of 21 Nov', "Sarah's card", 'Sarah, met on 21 Nov'."""
+    day = getattr(record, "date", None)
+    on = f" of {short(day)}" if isinstance(day, date) else ""
+    name = getattr(record, "name", None) or getattr(record, "title", None) or ""
+    if kind == "checkins":
+        return f"the check-in{on}"
+    if kind == "plans":
+        return f"the plan for {short(day)}" if isinstance(day, date) else "a plan"
+    if kind == "interactions":
+        when = getattr(parent, "date", None)
+        return f"{name}, met on {short(when)}" if isinstance(when, date) else str(name)
+    if kind == "people":
+        return f"{name}'s card"
+    if kind == "notes":
+        who = getattr(parent, "name", "someone")
+        return f"a note about {who}{on}"
+    if kind == "places":
+        return f"the place {name}"
+    if kind == "loneliness":
+        return f"the loneliness check{on}"
+    if kind == "custom_steps":
+        return f"your step “{name}”"
+    return KIND_WORDS.get(kind, (kind, kind))[0] if kind != "ladder" else "your ladder"
+
+
+def short(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def changed(when: datetime | None) -> str:
+    if when is None:
+        return "time unknown"
+    return f"changed {when.day} {when:%b %Y} {when:%H:%M}"
+
+
+def undo_lines(changes: Changes, saved: datetime | None) -> list[str]:
+    """What undoing the last save would do, one line per record, newest save first."""
+    when = f" ({saved.day} {saved:%b %Y} {saved:%H:%M})" if saved else ""
+    lines = [f"Undo the last save{when}? It would:"]
+    lines += [f"  - remove {record_label(t.kind, t.record, t.parent)}" for t in changes.added]
+    lines += [
+        f"  - put back the earlier version of {record_label(t.kind, t.record, t.parent)}"
+        for t in changes.changed
+    ]
+    lines += [f"  - bring back {record_label(t.kind, t.record, t.parent)}" for t in changes.removed]
+    if changes.other and len(lines) == 1:
+        lines.append("  - put back a small setting (such as when the loneliness check was offered)")
+    return lines
