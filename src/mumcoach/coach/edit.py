@@ -84,7 +84,7 @@ def with_changes(
     try:
         return type(entry).model_validate(data)
     except ValidationError as exc:
-        from mumcoach.store import describe_validation_error
+        from mumcoach.checks import describe_validation_error
 
         problem = describe_validation_error(exc)
         raise BadInput(f"Can't save that: {where}{problem}. Nothing was changed.") from None
