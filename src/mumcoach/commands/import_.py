@@ -48,7 +48,8 @@ def import_journal(
 
     app = app_context(ctx)
     incoming = read_other_journal(app.store, path)
-    preview = merge(app.store.load(), incoming)
+    # A copy: the store may hand the journal it loaded to the save that follows.
+    preview = merge(app.store.load().model_copy(deep=True), incoming)
     if dry_run or not preview.changes_anything:
         report = preview
     else:
