@@ -162,3 +162,38 @@ def test_no_terminal_never_hangs_or_prints_escape_codes(private_home: Path) -> N
     assert "--mood" in done.stderr
     assert "\x1b" not in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_people_did_you_mean_follow_up_picker_and_merge_in_a_real_terminal(
+    private_home: Path, tmp_path: Path
+) -> None:
+    from mumcoach.store import Store
+
+    answers = tmp_path / "met.toml"
+    answers.write_text(
+        'mood = 4\n[[people]]\nname = "Sarah"\nchild = "Isla"\nchild_age = "4m"\n'
+        'follow_up = "send the sling link"\n[[people]]\nname = "drum mum"\nchild = "Noah"\n'
+        'follow_up = "ask about drumming"\n'
+    )
+    child = spawn(private_home, "--no-input", "checkin", "--answers", str(answers))
+    finish(child)
+    child = spawn(private_home, "people", "add", "Hannah", "--child", "Noah")
+    finish(child)
+
+    child = spawn(private_home, "people", "note", "Sarha", "likes jazz")
+    answer(child, r"Did you mean Sarah \(Isla, 4m\)", ENTER)  # Enter is yes
+    assert "Noted for Sarah." in finish(child)
+
+    child = spawn(private_home, "people", "done", "Noah's mum")
+    answer(child, "Which one do you mean", DOWN + ENTER)  # drum mum, then Hannah: pick Hannah
+    assert "Nothing open with Hannah" in finish(child)
+
+    child = spawn(private_home, "people", "merge", "drum", "Hannah")
+    child.expect("1 chat and 1 open follow-up move to Hannah's card")
+    answer(child, "Merge them", "y")
+    assert "Merged" in finish(child)
+    journal = Store(private_home).load()
+    assert sorted(p.name for p in journal.people) == ["Hannah", "Sarah"]
+    sarah = next(p for p in journal.people if p.name == "Sarah")
+    assert [n.text for n in sarah.notes] == ["likes jazz"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from mumcoach.coach.matching import Found, find, norm
 from mumcoach.errors import BadInput
-from mumcoach.models import Journal, Place
+from mumcoach.models import Journal, Place, Schedule
 from mumcoach.schedule import schedule_of, split_name
 from mumcoach.vocab import Setting
 
@@ -22,6 +22,12 @@ def place_names(place: Place) -> list[str]:
     """Every name she may use for it: the name, the name without its schedule, older names."""
     core, _ = split_name(place.name, place.created)
     return list(dict.fromkeys([place.name, core, *place.aliases]))
+
+
+def place_schedule(place: Place, today: date) -> Schedule | None:
+    """When it happens: its schedule, else one read from its `recurring` text or its name
+    ("Hartbeeps, Tuesdays 10:00")."""
+    return schedule_of(place, today) or split_name(place.name, place.created)[1]
 
 
 def match_places(places: list[Place], query: str) -> Found[Place]:
@@ -140,7 +146,7 @@ def place_rows(journal: Journal, today: date) -> list[PlaceRow]:
     rows = []
     for place in journal.places:
         planned = [p.date for p in journal.plans if p.place_id == place.id]
-        schedule = schedule_of(place, today)
+        schedule = place_schedule(place, today)
         seen = people_at(journal, place.id, kinds=("met", "first-met"))
         rows.append(
             PlaceRow(
@@ -189,8 +195,8 @@ def plan_place_merge(journal: Journal, gone_id: str, kept_id: str, today: date) 
     gains: list[tuple[str, str]] = []
     if gone.setting and not kept.setting:
         gains.append(("setting", gone.setting))
-    gone_schedule = schedule_of(gone, today)
-    if gone_schedule and schedule_of(kept, today) is None:
+    gone_schedule = place_schedule(gone, today)
+    if gone_schedule and place_schedule(kept, today) is None:
         gains.append(("schedule", describe(gone_schedule)))
     return PlaceMergePlan(
         gone=gone,

@@ -197,7 +197,7 @@ def edit(
     journal = app.store.load()
     person_id = _pick(app, name, journal).id
     if changes.get("name") and not force:
-        refuse_namesake(journal, person_id, str(changes["name"]), today)
+        refuse_namesake(journal, person_id, str(changes["name"]), today, typed=name)
     person, journal = _save(app, lambda j: edit_person(j, person_id, changes, today))
     if not _after_save(app, journal, changes.get("name"), changes.get("child")):
         app.console.print(f"Updated {_label(app, journal, person)}.")

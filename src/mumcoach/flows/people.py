@@ -187,13 +187,24 @@ def check_stage(value: str) -> str | None:
     return wanted
 
 
-def refuse_namesake(journal: Journal, person_id: str, name: str, today: date) -> None:
+def refuse_namesake(
+    journal: Journal, person_id: str, name: str, today: date, *, typed: str
+) -> None:
     """A rename must not make two people of one name unless she says --force."""
     other = namesake(journal.people, name, but=person_id)
     if other is not None:
         label = person_label(person_row(journal, other, today), today)
+        merge = f"mumcoach people merge {_handle(journal, person_id, typed)} "
+        merge += _handle(journal, other.id, other.name)
         raise BadInput(
-            f"You already have someone called {label}. If they're the same person, "
-            f"`mumcoach people merge {person_id} {other.id}` puts everything on one card; "
-            "--force keeps two people with that name."
+            f"You already have someone called {label}. If they're the same person, `{merge}` "
+            "puts everything on one card; --force keeps two people with that name."
         )
+
+
+def _handle(journal: Journal, person_id: str, typed: str) -> str:
+    """What to type to find her again: `typed` when it finds only her, else her id."""
+    found = find_person(journal, typed).one
+    if found is None or found.id != person_id:
+        return person_id
+    return f'"{typed}"' if " " in typed.strip() else typed.strip()

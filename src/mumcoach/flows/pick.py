@@ -111,7 +111,8 @@ def did_you_mean(
 ) -> T | None:
     """One option: "Did you mean …?"; several: a picker with a way out (None)."""
     if len(options) == 1:
-        return options[0] if asker.yes_no("did_you_mean", w.did_you_mean(shown[0])) else None
+        question = w.did_you_mean(shown[0])
+        return options[0] if asker.yes_no("did_you_mean", question, default=True) else None
     choices = [Choice(r.id, t) for r, t in zip(options, shown, strict=True)]
     choices.append(Choice(other, title))
     chosen = asker.select(w.key, w.near, choices)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from mumcoach.coach.ladder import StepProgress, all_steps, effective_ladder, progress
-from mumcoach.coach.people import open_followups, stage
+from mumcoach.coach.people import child_age_now, interactions_of, open_followups, stage
 from mumcoach.content import Content
 from mumcoach.dates import format_time
 from mumcoach.models import CheckIn, Interaction, Journal, Loneliness, Person, Plan
@@ -147,7 +147,8 @@ def _loneliness(check: Loneliness) -> str:
 
 
 def _person(journal: Journal, person: Person, today: date) -> list[str]:
-    child = ", ".join(md(x) for x in (person.child, person.child_age) if x)
+    age = child_age_now(person, interactions_of(journal, person.id), today)  # as she is today
+    child = ", ".join(md(x) for x in (person.child, age) if x)
     first = short_date(person.first_met) if person.first_met else None
     if first and person.first_met_where:
         first += f" at {md(person.first_met_where)}"

@@ -9,9 +9,9 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mumcoach.coach.places import PlaceMergePlan, PlaceRow
+from mumcoach.coach.places import PlaceMergePlan, PlaceRow, place_schedule
 from mumcoach.models import Place
-from mumcoach.schedule import describe, schedule_of
+from mumcoach.schedule import describe
 
 EMPTY = (
     "No places yet. A place is added when you plan for it: `mumcoach plan --place NAME`, "
@@ -22,7 +22,7 @@ SEEN_SHOWN = 4
 
 def place_label(place: Place, today: date) -> str:
     """'Hartbeeps (Tuesdays 10:00)': the name and, when known, when it happens."""
-    schedule = schedule_of(place, today)
+    schedule = place_schedule(place, today)
     when = describe(schedule) if schedule else place.recurring
     return f"{place.name} ({when})" if when and when not in place.name else place.name
 
