@@ -9,12 +9,8 @@ import typer
 from mumcoach.commands import app_context, print_json
 
 if TYPE_CHECKING:
-    from mumcoach.content import Content
     from mumcoach.context import AppContext
     from mumcoach.models import Journal
-    from mumcoach.prompter import Prompter
-
-SKIP = "not-now"
 
 
 def register(app: typer.Typer) -> None:
@@ -66,7 +62,10 @@ def review(
     if answers is not None:
         journal = _save_ucla(app, answers)
     elif not (no_ucla or as_json) and _may_offer(app, journal):
-        journal = _save_ucla(app, ask_ucla(app, app.prompter, content))
+        from mumcoach.flows.loneliness import ask_ucla
+
+        journal = _save_ucla(app, ask_ucla(app.prompter, content))
+        app.console.print()
 
     result = build_review(content, journal, window_end, length)
     if as_json:
@@ -88,25 +87,6 @@ def _may_offer(app: AppContext, journal: Journal) -> bool:
         and app.store.exists()
         and ucla_due(journal, app.today(), app.content.rules.ucla.min_days_between)
     )
-
-
-def ask_ucla(app: AppContext, prompter: Prompter, content: Content) -> list[int] | None:
-    """The offer, then the three items; None for "not now" at any point. Nothing is saved here."""
-    from mumcoach.prompter import Choice
-
-    if not prompter.confirm("ucla_offer", content.question("ucla_offer"), False):
-        return None
-    app.console.print(content.ucla.intro)
-    choices = [Choice(str(a.value), a.label) for a in content.ucla.answers]
-    choices.append(Choice(SKIP, "Not now"))
-    answers: list[int] = []
-    for n, item in enumerate(content.ucla.items, start=1):
-        picked = prompter.select(f"ucla_{n}", item, choices)
-        if picked == SKIP:
-            return None
-        answers.append(int(picked))
-    app.console.print()
-    return answers
 
 
 def _save_ucla(app: AppContext, answers: list[int] | None) -> Journal:

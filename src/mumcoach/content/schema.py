@@ -289,6 +289,7 @@ class Ucla(_Strict):
     source: Source
     intro: Text
     note: Text
+    skip: Text = "Not now"  # the choice that leaves the check for another time
     items: tuple[Text, Text, Text]
     answers: tuple[UclaAnswer, UclaAnswer, UclaAnswer]
 
