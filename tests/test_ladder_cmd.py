@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import Invoke
 
+from mumcoach.content import load_content
 from mumcoach.models import CheckIn, Plan
 from mumcoach.store import Store
 
@@ -123,6 +124,33 @@ def test_not_for_me_setting_creates_a_profile(invoke: Invoke, private_home: Path
     assert Store(private_home).load().profile.not_for_me == ["hosting", "groups"]  # type: ignore[union-attr]
     invoke(["ladder", "not-for-me", "hosting", "--undo"])
     assert Store(private_home).load().profile.not_for_me == ["groups"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "marked", "back"),
+    [
+        (
+            "find-a-group",
+            '"Find one group or class and put it in the diary"',
+            '"Find one group or class and put it in the diary": ',
+            '"Find one group or class and put it in the diary" is back on your ladder',
+        ),
+        ("hosting", "hosting", "Hosting: ", "Back in: hosting. Steps there can be suggested again"),
+    ],
+)
+def test_not_for_me_says_what_it_did_each_time(
+    invoke: Invoke, what: str, name: str, marked: str, back: str
+) -> None:
+    def said(*args: str) -> str:
+        result = invoke(["ladder", "not-for-me", what, *args])
+        assert result.exit_code == 0, result.output
+        return " ".join(result.rich.split())  # type: ignore[attr-defined]
+
+    ok = load_content({}).say("not_for_me.ok")
+    assert said("--undo") == f'{name} wasn\'t marked "not for me"; nothing to change.'
+    assert said() == marked + ok
+    assert said() == f'{name} is already marked "not for me".'
+    assert said("--undo") == back + "."
 
 
 def test_add_custom_step(invoke: Invoke, private_home: Path) -> None:

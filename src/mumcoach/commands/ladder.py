@@ -10,11 +10,7 @@ from mumcoach.commands import app_context, print_json
 from mumcoach.text import one_line
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from mumcoach.coach.ladder import LadderStep
-    from mumcoach.content import Content
-    from mumcoach.models import Journal
+    from mumcoach.vocab import Setting
 
 HELP = "See your ladder of steps and the one suggested next; re-rate, rule out or add steps."
 
@@ -68,18 +64,13 @@ def rate(
     ],
     rating: Annotated[str, typer.Argument(metavar="N", help="How hard it feels, 0–10.")],
 ) -> None:
+    from mumcoach.coach.ladder_edit import rate_step
+    from mumcoach.views.ladder import rated_line
+
     app = app_context(ctx)
-    content = app.content
     value = _zero_to_ten(rating, "The rating")
-
-    def change(journal: Journal) -> str:
-        step = _step(content, journal, step_id)
-        journal.ladder.ratings = {**journal.ladder.ratings, step.id: value}
-        default = step.default_difficulty
-        was = f" (the default is {default})" if value != default else ""
-        return f'Saved: "{step.title}" is {value}/10 for you{was}. Your ladder is in your order.'
-
-    app.console.print(app.store.update(change))
+    rated = app.store.update(lambda journal: rate_step(app.content, journal, step_id, value))
+    app.console.print(rated_line(rated))
 
 
 @ladder_app.command(
@@ -97,18 +88,15 @@ def not_for_me(
     ],
     undo: Annotated[bool, typer.Option("--undo", help="Put it back on your ladder.")] = False,
 ) -> None:
-    from mumcoach.models import SETTINGS
+    from mumcoach.coach.ladder_edit import mark_not_for_me
+    from mumcoach.views.ladder import marked_line
 
     app = app_context(ctx)
     content, today = app.content, app.today()
-    key = what.strip().lower()
-
-    def change(journal: Journal) -> str:
-        if key in SETTINGS:
-            return _mark_setting(content, journal, key, undo=undo, today=today)
-        return _mark_step(content, journal, what.strip(), undo=undo)
-
-    app.console.print(app.store.update(change))
+    marked = app.store.update(
+        lambda journal: mark_not_for_me(content, journal, what, undo=undo, today=today)
+    )
+    app.console.print(marked_line(marked, content))
 
 
 @ladder_app.command(help="Add a step of your own to the ladder.")
@@ -134,8 +122,9 @@ def add(
         str | None, typer.Option("--if-then", help='Your plan: "If …, then I\'ll …".')
     ] = None,
 ) -> None:
+    from mumcoach.coach.ladder_edit import add_custom_step
     from mumcoach.errors import BadInput
-    from mumcoach.models import SETTINGS, CustomStep
+    from mumcoach.views.ladder import added_line
 
     app = app_context(ctx)
     today = app.today()
@@ -145,28 +134,19 @@ def add(
     if difficulty is None:
         raise BadInput("Say how hard it feels with --difficulty N (0–10).")
     value = _zero_to_ten(difficulty, "--difficulty")
-    settings = [s.strip().lower() for s in setting or []]
-    for s in settings:
-        if s not in SETTINGS:
-            raise BadInput(f"Unknown setting {s!r}: use one of {', '.join(SETTINGS)}.")
-
-    def change(journal: Journal) -> str:
-        taken = {c.id for c in journal.ladder.custom_steps}
-        step = CustomStep.model_validate(
-            {
-                "id": _unique_id(name, taken),
-                "title": name,
-                "difficulty": value,
-                "settings": list(dict.fromkeys(settings)),
-                "safety_behaviour": one_line(drop),
-                "if_then": one_line(if_then),
-                "created": today,
-            }
+    settings = [_setting(s) for s in setting or []]
+    step = app.store.update(
+        lambda journal: add_custom_step(
+            journal,
+            title=name,
+            difficulty=value,
+            settings=settings,
+            safety_behaviour=one_line(drop),
+            if_then=one_line(if_then),
+            today=today,
         )
-        journal.ladder.custom_steps = [*journal.ladder.custom_steps, step]
-        return f'Added "{name}" ({value}/10) to your ladder as {step.id}. Your steps count.'
-
-    app.console.print(app.store.update(change))
+    )
+    app.console.print(added_line(step))
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -184,65 +164,12 @@ def _zero_to_ten(text: str, what: str) -> int:
     return value
 
 
-def _step(content: Content, journal: Journal, step_id: str) -> LadderStep:
-    from mumcoach.coach.ladder import find_step
+def _setting(text: str) -> Setting:
     from mumcoach.errors import BadInput
+    from mumcoach.vocab import SETTINGS
 
-    try:
-        return find_step(content, journal, step_id)
-    except KeyError:
-        raise BadInput(
-            f"There is no step {step_id!r}. `mumcoach ladder --json` lists the step ids."
-        ) from None
-
-
-def _mark_step(content: Content, journal: Journal, step_id: str, *, undo: bool) -> str:
-    step = _step(content, journal, step_id)
-    marked = list(journal.ladder.not_for_me)
-    if undo:
-        if step.id not in marked:
-            return f'"{step.title}" wasn\'t marked "not for me"; nothing to change.'
-        journal.ladder.not_for_me = [s for s in marked if s != step.id]
-        return f'"{step.title}" is back on your ladder.'
-    if step.id in marked:
-        return f'"{step.title}" is already marked "not for me".'
-    journal.ladder.not_for_me = [*marked, step.id]
-    return f'"{step.title}": {content.say("not_for_me.ok")}'
-
-
-def _mark_setting(
-    content: Content, journal: Journal, setting: str, *, undo: bool, today: date
-) -> str:
-    from mumcoach.models import Profile
-
-    current = list(journal.profile.not_for_me) if journal.profile else []
-    if undo:
-        if setting not in current:
-            return f'{setting} wasn\'t marked "not for me"; nothing to change.'
-        assert journal.profile is not None
-        journal.profile.not_for_me = [s for s in current if s != setting]
-        journal.profile.updated = today
-        return f"Back in: {setting}. Steps there can be suggested again."
-    if setting in current:
-        return f'{setting} is already marked "not for me".'
-    if journal.profile is None:
-        journal.profile = Profile(created=today)
-    journal.profile.not_for_me = [*current, setting]  # type: ignore[list-item]
-    journal.profile.updated = today
-    return f"{setting.capitalize()}: {content.say('not_for_me.ok')}"
-
-
-def _unique_id(title: str, taken: set[str]) -> str:
-    """custom-<slug of the title>, with -2, -3… added if that id is already used."""
-    import re
-    import unicodedata
-
-    from mumcoach.content import CUSTOM_STEP_PREFIX
-
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:40].strip("-") or "step"
-    base = f"{CUSTOM_STEP_PREFIX}{slug}"
-    found, n = base, 2
-    while found in taken:
-        found, n = f"{base}-{n}", n + 1
-    return found
+    wanted = text.strip().lower()
+    for known in SETTINGS:
+        if known == wanted:
+            return known
+    raise BadInput(f"Unknown setting {text.strip()!r}: use one of {', '.join(SETTINGS)}.")

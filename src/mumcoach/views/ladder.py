@@ -10,6 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from mumcoach.coach.ladder import StepProgress, Suggestion
+from mumcoach.coach.ladder_edit import Marked, Rated
+from mumcoach.content import Content
+from mumcoach.models import CustomStep
 from mumcoach.views.json_out import suggestion_data
 
 STATUS_LABELS = {
@@ -94,3 +97,33 @@ def ladder_data(rows: Sequence[StepProgress], suggestion: Suggestion | None) -> 
         for row in rows
     ]
     return {"steps": steps, "suggestion": suggestion_data(suggestion)}
+
+
+# ---- what a change said -----------------------------------------------------------------------
+
+
+def rated_line(rated: Rated) -> str:
+    was = f" (the default is {rated.default})" if rated.value != rated.default else ""
+    return f'Saved: "{rated.title}" is {rated.value}/10 for you{was}. Your ladder is in your order.'
+
+
+def marked_line(marked: Marked, content: Content) -> str:
+    """The one line `ladder not-for-me` answers with, for a step or a whole setting."""
+    name = marked.name if marked.setting else f'"{marked.name}"'
+    if marked.outcome == "was-not":
+        return f'{name} wasn\'t marked "not for me"; nothing to change.'
+    if marked.outcome == "already":
+        return f'{name} is already marked "not for me".'
+    if marked.outcome == "back":
+        if marked.setting:
+            return f"Back in: {name}. Steps there can be suggested again."
+        return f"{name} is back on your ladder."
+    ok = content.say("not_for_me.ok")
+    return f"{name.capitalize()}: {ok}" if marked.setting else f"{name}: {ok}"
+
+
+def added_line(step: CustomStep) -> str:
+    return (
+        f'Added "{step.title}" ({step.difficulty}/10) to your ladder as {step.id}. '
+        "Your steps count."
+    )
