@@ -78,6 +78,9 @@ def test_json_shape_and_values(invoke: Invoke, private_home: Path) -> None:
         "status",
         "attempts",
         "settings",
+        "requires",
+        "ruled_out",
+        "shown_by",
         "custom",
     }
     assert all(set(step) == keys for step in data["steps"])
@@ -87,9 +90,11 @@ def test_json_shape_and_values(invoke: Invoke, private_home: Path) -> None:
     assert (steps["find-a-group"]["status"], steps["find-a-group"]["attempts"]) == ("mastered", 3)
     assert steps["host-coffee-morning"]["settings"] == ["hosting", "online"]
     assert [s["position"] for s in data["steps"]] == list(range(1, len(data["steps"]) + 1))
-    suggestion = data["suggestion"]
-    assert set(suggestion) == {"id", "title", "reason", "kind", "easier_step_id"}
-    assert suggestion["id"] == "go-back" and suggestion["kind"] == "start"
+    assert steps["host-coffee-morning"]["requires"] == ["hosting"]
+    assert not any(s["ruled_out"] for s in data["steps"])
+    suggested = data["suggestion"]
+    assert set(suggested) == {"id", "title", "reason", "kind", "easier_id", "easier_step_id"}
+    assert suggested["id"] == "go-back" and suggested["kind"] == "start"
 
 
 def test_rate_persists(invoke: Invoke, private_home: Path) -> None:

@@ -194,6 +194,7 @@ def test_someone_she_plans_to_see_shows_as_who_may_be_there(
     assert invoke(plan_args("school gate", "--see", "Jon")).exit_code == 2  # near, not Jo
     script = {"see": [[places["jo"].id]], "step": ..., "if_then": ..., "fear": "", "likelihood": ""}
     script["did_you_mean"] = True  # "st mark": interactively, a start is confirmed
+    script["date"] = "today"  # a place without a schedule: which day is asked
     result = invoke(plan_args("st mark"), script=script)
     assert result.exit_code == 0, result.output
     assert "Jo (Alfie)" in plain(result.rich)

@@ -90,9 +90,9 @@ def test_json_has_every_key_with_the_full_week_numbers(invoke: Invoke, private_h
     assert data["liking_gap_mean"] == 1.7
     assert data["funnel"] == {"names_learned": 1, "chats": 3, "numbers_swapped": 1, "meetups": 1}
     assert data["followups_due"] == 2
-    assert data["suggestion"]["id"] == "say-hello" and data["suggestion"]["reason"]
+    assert data["suggestion"]["id"] == "host-coffee-morning" and data["suggestion"]["reason"]
     assert data["signpost"] is False
-    assert data["ladder"] == {"position_start": 4, "position_end": 4, "steps": 15}
+    assert data["ladder"] == {"position_start": 15, "position_end": 15, "steps": 15}
     p = data["people"]
     assert (p["new"], p["moved_up"], p["hours_together"]) == (1, 2, 1.8)
     assert p["reciprocity_notes"] == [{"name": "Amira", "unreturned": 3}]

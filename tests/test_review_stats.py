@@ -248,9 +248,11 @@ def test_full_week_followups_mood_and_focus(content: Content) -> None:
     assert [x.mood for x in r.daily] == [None, 3, 4, 2, 3, 4, None]
     assert [x.energy for x in r.daily] == [None, 5, 6, 3, 4, 7, None]
     assert [x.date for x in r.daily] == [START + timedelta(days=n) for n in range(7)]
-    # start step say-hello is position 4 and is not mastered at either end
-    assert (r.ladder_start, r.ladder_end) == (4, 4)
-    assert r.focus is not None and r.focus.step_id == "say-hello" and r.focus.reason
+    # she had invited Amira on three days before the week began: that shows "invite her to a
+    # play date" done (rules.toml [evidence]), so her working step is the one above it
+    assert (r.ladder_start, r.ladder_end) == (15, 15)
+    assert r.focus is not None and r.focus.step_id == "host-coffee-morning"
+    assert r.focus.reason.startswith("You've invited Amira")
     # moods up to the end: 2, 3, 4, 2, 3, 4 → two ≤ 2, the rule needs 4 of the last 7
     assert r.signpost is False
     assert r.region == "uk"
@@ -267,7 +269,7 @@ def test_json_has_every_key_and_the_same_numbers(content: Content) -> None:
     assert data["followups_due"] == 2
     assert data["people"]["moved_up"] == 2 and data["people"]["new"] == 1
     assert data["people"]["reciprocity_notes"] == [{"name": "Amira", "unreturned": 3}]
-    assert data["suggestion"]["id"] == "say-hello"
+    assert data["suggestion"]["id"] == "host-coffee-morning"
     assert data["mood"][1] == {"date": "2026-11-16", "value": 3.0}
 
 

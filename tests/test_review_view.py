@@ -57,7 +57,7 @@ def test_every_section_heading_and_key_number(content: Content) -> None:
     assert content.say("review.headline.experiments", not_happened=1, tested=3) in out
     assert "5 check-ins · a 5-day streak" in out
     assert "5 planned: 2 tried, 1 partly, 1 not tried" in out
-    assert "step 4 of 15, same as at the start" in out
+    assert "step 15 of 15, same as at the start" in out
     assert "Your feared outcome happened 1 of 3 times (partly 1, not at all 1)" in out
     assert "expected 6.3 · felt 4.3 on average" in out
     assert "+1.7 over 3 rated chats" in out

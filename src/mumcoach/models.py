@@ -129,6 +129,7 @@ class Plan(Identified):
     setting: Setting | None = None
     time: TimeOfDay | None = None  # when the event starts, if known
     step_id: str
+    step_text: str | None = None  # the step as she saw it (its online wording for online)
     suggested_step_id: str | None = None
     reason: str | None = None
     easier_step_id: str | None = None
@@ -155,6 +156,8 @@ class Interaction(Identified):
     meetup: bool = False
     invited: bool = False
     invited_me: bool = False
+    shared: bool = False  # she shared something small and true about herself
+    hosted: bool = False  # she had her round (or hosted a get-together)
     liked_them: OneToSeven | None = None
     they_liked_me: OneToSeven | None = None
     follow_up: str | None = None

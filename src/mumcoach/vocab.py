@@ -14,3 +14,12 @@ StartedBy = Literal["me", "them"]
 # How far you have come with someone, lowest first (coach/stages.py derives it).
 Stage = Literal["nodded", "names", "chatted", "numbers", "met-up", "friend"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
+# How a setting reads inside a sentence: "try it somewhere new, like {place}".
+SETTING_PLACES: dict[str, str] = {
+    "groups": "a baby or toddler group",
+    "classes": "a class",
+    "school-gate": "the school gate",
+    "soft-play": "soft play or the park",
+    "online": "an online parents' group",
+    "hosting": "your home",
+}

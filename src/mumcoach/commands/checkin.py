@@ -34,6 +34,12 @@ def register(app: typer.Typer) -> None:
 def checkin(
     ctx: typer.Context,
     date: Annotated[str | None, typer.Option(help="The day this is about (YYYY-MM-DD).")] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option(
+            help="Which open plan this is about: its date (e.g. tuesday), its place, or none."
+        ),
+    ] = None,
     mood: Annotated[int | None, typer.Option(help="Mood today, 1–5.")] = None,
     energy: Annotated[int | None, typer.Option(help="Energy today, 0–10.")] = None,
     tried: Annotated[
@@ -59,6 +65,7 @@ def checkin(
     app = app_context(ctx)
     flags = {
         "date": date,
+        "plan": plan,
         "mood": mood,
         "energy": energy,
         "tried": tried,
@@ -115,7 +122,9 @@ def _save(app: AppContext, draft: CheckInDraft) -> tuple[CheckIn, Journal, list[
 def _reflect(
     app: AppContext, journal: Journal, saved: CheckIn, draft: CheckInDraft, notes: list[str]
 ) -> None:
-    from mumcoach.coach.ladder import suggest
+    from mumcoach.coach.ladder import NothingToSuggest, suggest
+    from mumcoach.coach.past import build_history
+    from mumcoach.coach.plan import next_place
     from mumcoach.coach.reflect import reflection
     from mumcoach.coach.safety import low_mood_pattern
     from mumcoach.views.coaching import notes_view, reflection_view
@@ -123,7 +132,13 @@ def _reflect(
 
     content = app.content
     lines = reflection(content, saved, draft.plan, journal.people)
-    app.console.print(reflection_view(lines, suggest(content, journal), content))
+    history = build_history(content, journal)
+    place = next_place(journal, draft.date)
+    try:
+        upcoming = suggest(history, place=place)
+    except NothingToSuggest:
+        upcoming = None
+    app.console.print(reflection_view(lines, upcoming, content, place))
     if notes:
         app.console.print(notes_view(notes))
     moods = [c.mood for c in sorted(journal.checkins, key=lambda c: (c.date, c.created_at))]

@@ -73,6 +73,7 @@ def init(
 def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
     """Ask, save in one update, then welcome — or stop at once for the crisis screen."""
     from mumcoach.coach.ladder import suggest
+    from mumcoach.coach.past import build_history
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.onboarding import Onboarding, apply_onboarding, ask_onboarding
     from mumcoach.views.coaching import welcome_view
@@ -103,7 +104,8 @@ def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
         return j
 
     saved = save_answers(app, asker, lambda: app.store.update(save))
-    app.console.print(welcome_view(app.content, answers.name, suggest(app.content, saved)))
+    suggestion = suggest(build_history(app.content, saved))
+    app.console.print(welcome_view(app.content, answers.name, suggestion))
 
 
 def onboard_if_new(app: AppContext, journal: Journal) -> Journal:

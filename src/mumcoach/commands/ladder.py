@@ -30,15 +30,17 @@ def ladder(
     if ctx.invoked_subcommand is not None:
         return
 
-    from mumcoach.coach.ladder import NothingToSuggest, Suggestion, find_step, progress, suggest
+    from mumcoach.coach.ladder import NothingToSuggest, Suggestion, progress, suggest
+    from mumcoach.coach.past import build_history
     from mumcoach.views.ladder import ladder_data, ladder_view
 
     app = app_context(ctx)
     content, journal = app.content, app.store.load()
-    rows = progress(content, journal)
+    history = build_history(content, journal)
+    rows = progress(history)
     suggestion: Suggestion | None
     try:
-        suggestion = suggest(content, journal)
+        suggestion = suggest(history)
         note = None
     except NothingToSuggest as exc:
         suggestion, note = None, exc.message
@@ -47,7 +49,7 @@ def ladder(
         return
     easier = None
     if suggestion is not None and suggestion.easier_step_id:
-        title = find_step(content, journal, suggestion.easier_step_id).title
+        title = history.steps[suggestion.easier_step_id].title
         easier = content.say("plan.easier_option", step=title)
     app.console.print(ladder_view(rows, suggestion, easier_line=easier, note=note))
 

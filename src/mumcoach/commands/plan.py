@@ -21,8 +21,8 @@ from mumcoach.commands import (
 from mumcoach.commands.init import onboard_if_new
 
 if TYPE_CHECKING:
+    from mumcoach.coach.plan import PlanDraft
     from mumcoach.context import AppContext
-    from mumcoach.flows.plan import PlanDraft
     from mumcoach.models import Journal, Plan
 
 
@@ -34,7 +34,16 @@ def register(app: typer.Typer) -> None:
 
 def plan(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option(help="The day of the event (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="The day of the event: 2026-11-24, today, tomorrow, tuesday, next tuesday, "
+            "in 3 days (default: the place's next session, else today)."
+        ),
+    ] = None,
+    time: Annotated[
+        str | None, typer.Option(help="When it starts, e.g. 10:00 (default: the place's time).")
+    ] = None,
     place: Annotated[
         str | None, typer.Option(help="Where: a place you've been before, or a new one.")
     ] = None,
@@ -42,7 +51,10 @@ def plan(
         str | None, typer.Option(help="For a new place: groups, classes, school-gate, …")
     ] = None,
     recurring: Annotated[
-        str | None, typer.Option(help="For a new place: when it repeats, e.g. 'Tuesdays 10:00'.")
+        str | None,
+        typer.Option(
+            help="For a new place: when it is, e.g. 'Tuesdays 10:00', 'Mon and Thu 9:30'."
+        ),
     ] = None,
     step: Annotated[
         str | None, typer.Option(help="A step id (default: the suggested step).")
@@ -63,13 +75,15 @@ def plan(
     resume: Annotated[bool, ResumeOption] = False,
     discard_draft: Annotated[bool, DiscardOption] = False,
 ) -> None:
+    from mumcoach.coach.plan import PlanDraft, apply_plan
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.onboarding import default_profile
-    from mumcoach.flows.plan import PLAN_KEYS, PlanDraft, apply_plan, ask_plan
+    from mumcoach.flows.plan import PLAN_KEYS, ask_plan
 
     app = app_context(ctx)
     flags = {
         "date": date,
+        "time": time,
         "place": place,
         "setting": setting,
         "recurring": recurring,
@@ -87,7 +101,7 @@ def plan(
     journal = onboard_if_new(app, app.store.load())
     today = app.today()
     try:
-        draft = ask_plan(asker, app.content, journal, today)
+        draft = ask_plan(asker, app.content, journal, app.now())
     except CrisisStop as stop:
         if isinstance(stop.partial, PlanDraft):
             partial = stop.partial
@@ -120,10 +134,16 @@ def plan(
 def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft) -> None:
     from mumcoach.coach.cues import people_for_place
     from mumcoach.coach.ladder import find_step
+    from mumcoach.coach.plan import cue_lines, fresh_tips
     from mumcoach.views.coaching import plan_card
 
-    step = find_step(app.content, journal, saved.step_id)
-    easier = find_step(app.content, journal, saved.easier_step_id) if saved.easier_step_id else None
+    setting = saved.setting
+    step = find_step(app.content, journal, saved.step_id).worded_for(setting)
+    easier = None
+    if saved.easier_step_id and saved.easier_step_id != saved.step_id:
+        easier = find_step(app.content, journal, saved.easier_step_id).worded_for(setting)
     place = next((p for p in journal.places if p.id == saved.place_id), None)
     cues = people_for_place(journal, place, app.today())
-    app.console.print(plan_card(app.content, saved, step, place, easier, cues))
+    remember = cue_lines(app.content, setting, step.safety_behaviour)
+    tips = fresh_tips(step.tips, [*remember, *saved.openers])
+    app.console.print(plan_card(saved, step, place, easier, remember, tips, cues, app.content))

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+# What she logs that can show a step done (content.schema.EvidenceKind spells the same ids).
+EVIDENCE_KIND_IDS = (
+    "named-place",
+    "went-back",
+    "name-learned",
+    "long-chat",
+    "knew-her",
+    "shared",
+    "numbers",
+    "follow-up",
+    "invited",
+    "meetup",
+    "hosted",
+)
+
 # Custom steps live in the journal with ids of the form "custom-…": shipped ids may not use it.
 CUSTOM_STEP_PREFIX = "custom-"
 
@@ -10,15 +25,25 @@ CUSTOM_STEP_PREFIX = "custom-"
 REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
     k: frozenset(v.split())
     for k, v in {
-        "reason.start": "step",
-        "reason.placement": "rated rating step",
-        "reason.repeat": "step attempts",
-        "reason.move_up": "previous attempts step",
+        "reason.start": "",
+        "reason.placement": "rated rating",
+        "reason.repeat": "attempts times",
+        "reason.move_up": "previous times expected not_happened",
         "reason.new_setting": "step setting",
         "reason.easier_anxiety": "step expected",
+        "reason.easier_rated": "step rating",
         "reason.easier_skips": "step skips",
         "reason.low_energy": "energy step",
-        "reason.all_mastered": "step",
+        "reason.low_energy_same": "energy",
+        "reason.shown": "did",
+        "reason.found_place": "place",
+        "reason.all_mastered": "",
+        "reason.chosen": "",
+        "reason.chosen_easier": "step",
+        "reflect.next_step_at": "place step reason",
+        "cue.acceptance_online": "",
+        "cue.names_online": "",
+        **{f"evidence.{kind.replace('-', '_')}": "names" for kind in EVIDENCE_KIND_IDS},
         "plan.easier_option": "step",
         "reflect.fear_not_happened": "fear likelihood",
         "reflect.fear_partly": "fear",
@@ -93,6 +118,8 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "new_place",
     "place_setting",
     "recurring",
+    "recurring_again",
+    "plan_date",
     "step",
     "other_step",
     "switch_easier",
@@ -105,6 +132,8 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "tried",
     "anxiety",
     "fear_came_true",
+    "went_badly",
+    "which_plan",
     "what",
     "learned",
     "mood",
@@ -121,6 +150,8 @@ REQUIRED_QUESTIONS: tuple[str, ...] = (
     "meetup",
     "invited",
     "invited_me",
+    "shared",
+    "hosted",
     "person_flags",
     "liked_them",
     "they_liked_me",

@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from mumcoach.content.contract import EVIDENCE_KIND_IDS
 from mumcoach.vocab import REGIONS as REGIONS
 from mumcoach.vocab import SETTINGS as SETTINGS
 from mumcoach.vocab import RegionCode as RegionCode
@@ -33,6 +34,22 @@ FollowupWhen = Literal[
     "no-reply-yet",
 ]
 FOLLOWUP_WHENS: tuple[FollowupWhen, ...] = get_args(FollowupWhen)
+# What she logs that can show a step done (see ladder.toml `shown_by`, rules.toml [evidence]).
+EvidenceKind = Literal[
+    "named-place",
+    "went-back",
+    "name-learned",
+    "long-chat",
+    "knew-her",
+    "shared",
+    "numbers",
+    "follow-up",
+    "invited",
+    "meetup",
+    "hosted",
+]
+EVIDENCE_KINDS: tuple[EvidenceKind, ...] = get_args(EvidenceKind)
+assert EVIDENCE_KINDS == EVIDENCE_KIND_IDS, "contract.EVIDENCE_KIND_IDS must list the same kinds"
 
 
 def placeholders(template: str) -> set[str]:
@@ -72,6 +89,8 @@ class HalfStep(_Strict):
     id: Slug
     title: Text
     difficulty: Difficulty
+    requires: tuple[Setting, ...] = ()  # besides what its step requires
+    online: Text | None = None
 
 
 class Step(_Strict):
@@ -79,9 +98,13 @@ class Step(_Strict):
     title: Text
     difficulty: Difficulty
     settings: tuple[Setting, ...] = Field(min_length=1)
+    requires: tuple[Setting, ...] = ()  # ruled out with any of these, wherever it fits
+    shown_by: tuple[EvidenceKind, ...] = ()
     safety_behaviour: Text | None = None
     if_then: Text
     online: Text | None = None
+    online_if_then: Text | None = None
+    online_tips: tuple[Text, ...] = Field(default=(), max_length=3)
     half_steps: tuple[HalfStep, ...] = ()
     tips: tuple[Text, ...] = Field(min_length=1, max_length=3)
     source: Source
@@ -93,8 +116,9 @@ class Step(_Strict):
         for half in self.half_steps:
             if half.difficulty >= self.difficulty:
                 raise ValueError(f"half-step {half.id!r} must be easier than its step")
-        if not re.match(r"^If .+, then I\b", self.if_then, re.DOTALL):
-            raise ValueError('if_then must read "If …, then I\'ll …"')
+        for plan in (self.if_then, self.online_if_then):
+            if plan is not None and not re.match(r"^If .+, then I\b", plan, re.DOTALL):
+                raise ValueError('if_then and online_if_then must read "If …, then I\'ll …"')
         if len(set(self.settings)) != len(self.settings):
             raise ValueError("settings lists a setting twice")
         return self
@@ -114,6 +138,7 @@ class Opener(_Strict):
     stage: OpenerStage
     steps: tuple[Slug, ...] = Field(min_length=1)
     settings: tuple[Setting, ...] = Field(min_length=1)
+    visit: Literal["first", "returning"] | None = None
 
 
 class Openers(_Strict):
@@ -205,6 +230,12 @@ class Hours(_Strict):
         return self
 
 
+class EvidenceRules(_Strict):
+    times: int = Field(ge=1)
+    first_time: tuple[EvidenceKind, ...] = ()
+    source: Source
+
+
 class PlanRules(_Strict):
     open_days: int = Field(ge=0)
     source: Source
@@ -233,6 +264,7 @@ class Rules(_Strict):
     reciprocity: Reciprocity
     low_mood: LowMood
     hours: Hours
+    evidence: EvidenceRules
     plan: PlanRules
     review: ReviewRules
     ucla: UclaRules

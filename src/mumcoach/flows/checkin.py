@@ -16,6 +16,7 @@ from mumcoach.text import short
 
 CHECKIN_KEYS = (
     "date",
+    "plan",
     "mood",
     "energy",
     "tried",
@@ -39,6 +40,8 @@ PERSON_KEYS = (
     "meetup",
     "invited",
     "invited_me",
+    "shared",
+    "hosted",
     "liked_them",
     "they_liked_me",
     "follow_up",
@@ -49,6 +52,8 @@ PERSON_FLAGS = {
     "meetup": "It was an arranged meet-up or play date",
     "invited": "I invited her to something",
     "invited_me": "She invited me to something",
+    "shared": "I shared something small and true about me",
+    "hosted": "I hosted: she came to mine (or to my get-together)",
 }
 FOLLOW_UP_DAYS = 3  # ladder step 13: "send a follow-up message within three days"
 
@@ -69,12 +74,19 @@ class CheckInDraft:
     people: list[MetPerson] = field(default_factory=list)
 
 
-def open_plan(journal: Journal, day: date, open_days: int) -> Plan | None:
-    """The newest plan dated within `open_days` before `day` that no check-in has tested yet."""
+def open_plans(journal: Journal, day: date, open_days: int) -> list[Plan]:
+    """Plans dated within `open_days` before `day` (or on it) that no check-in has tested yet,
+    that day's first, then newest first."""
     tested = {c.plan_id for c in journal.checkins if c.plan_id}
     earliest = day - timedelta(days=open_days)
     candidates = [p for p in journal.plans if earliest <= p.date <= day and p.id not in tested]
-    return max(candidates, key=lambda p: (p.date, p.created_at), default=None)
+    return sorted(candidates, key=lambda p: (p.date == day, p.date, p.created_at), reverse=True)
+
+
+def open_plan(journal: Journal, day: date, open_days: int) -> Plan | None:
+    """The plan a check-in on `day` tests by default: that day's, else the newest open one."""
+    found = open_plans(journal, day, open_days)
+    return found[0] if found else None
 
 
 def answer_choices() -> list[Choice]:
@@ -96,6 +108,42 @@ class CheckInFlow:
         plan = open_plan(journal, day, content.rules.plan.open_days)
         self.draft = CheckInDraft(date=day, plan=plan)
         self.current: MetPerson | None = None
+
+    def _which_plan(self, plans: list[Plan], day: date) -> Plan | None:
+        """That day's plan; when several are open (or `plan` names one), which one she means."""
+        a = self.asker
+        if a.given("plan"):
+            wanted = str(a.answers["plan"]).strip()
+            if wanted.lower() in ("none", "no", "0"):
+                return None
+            found = [p for p in plans if p.id == wanted or self._place_name(p) == wanted.lower()]
+            if not found:
+                on = check_date("plan", wanted, day, "back")
+                found = [p for p in plans if p.date == on]
+            if not found:
+                raise BadInput("plan (--plan) names no open plan; leave it out to use today's.")
+            return found[0]
+        if len(plans) < 2 or not a.interactive or plans[0].date == day and plans[1].date != day:
+            return plans[0] if plans else None
+        choices = [Choice(p.id, self._plan_title(p)) for p in plans]
+        choices.append(Choice("none", "None of these"))
+        picked = a.select("plan", self.content.question("which_plan"), choices)
+        return next((p for p in plans if p.id == picked), None)
+
+    def _place_name(self, plan: Plan) -> str:
+        place = next((p for p in self.journal.places if p.id == plan.place_id), None)
+        return place.name.lower() if place else ""
+
+    def _plan_title(self, plan: Plan) -> str:
+        from mumcoach.coach.ladder import find_step
+
+        try:
+            title = plan.step_text or find_step(self.content, self.journal, plan.step_id).title
+        except KeyError:
+            title = plan.step_id
+        place = next((p.name for p in self.journal.places if p.id == plan.place_id), None)
+        where = f" at {place}" if place else ""
+        return f"{plan.date:%A} {plan.date.day} {plan.date:%b}{where}: {title}"
 
     def run(self) -> CheckInDraft:
         try:
@@ -132,11 +180,10 @@ class CheckInFlow:
         self._set("tried", tried)
         if tried in ("yes", "partly"):
             self._set("actual_anxiety", a.scale("anxiety", q("anxiety"), 0, 10))
-            if plan.fear or a.given("fear_came_true"):
-                self._set(
-                    "fear_came_true",
-                    a.select("fear_came_true", q("fear_came_true"), answer_choices()),
-                )
+            # With no fear written down, "as badly as you expected?" stands in for it, so a
+            # step can still be mastered (science.md §1).
+            question = q("fear_came_true") if plan.fear else q("went_badly")
+            self._set("fear_came_true", a.select("fear_came_true", question, answer_choices()))
         self._set("what", a.text("what", q("what")))
         self._set("learned", a.text("learned", q("learned")))
 
@@ -249,6 +296,8 @@ class CheckInFlow:
                 "meetup": q("meetup"),
                 "invited": q("invited"),
                 "invited_me": q("invited_me"),
+                "shared": q("shared"),
+                "hosted": q("hosted"),
             }
             for key in PERSON_FLAGS:
                 self.current.fields[key] = a.yes_no(key, asked[key], default=False)

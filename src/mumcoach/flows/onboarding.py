@@ -114,7 +114,7 @@ def ask_onboarding(asker: Asker, content: Content, journal: Journal, today: date
     if asker.given("rate"):
         ratings = parse_ratings(asker.answers["rate"], content)
     elif asker.interactive and not journal.ladder.ratings:
-        for step_id in ratings_for_placement(content):
+        for step_id in ratings_for_placement(content, not_for_me):
             step = content.step(step_id)
             rating = asker.scale(f"rate:{step_id}", f"{q('rate')} “{step.title}”", 0, 10)
             if rating is not None:
@@ -166,6 +166,7 @@ def merge_children(existing: list[Child], new: list[Child]) -> list[Child]:
 def apply_onboarding(journal: Journal, answers: Onboarding, content: Content, today: date) -> None:
     """Write onboarding into the journal, keeping everything that was there."""
     from mumcoach.coach.ladder import placement_from_ratings
+    from mumcoach.coach.past import build_history
 
     if journal.profile is None:
         journal.profile = Profile(created=today)
@@ -181,7 +182,9 @@ def apply_onboarding(journal: Journal, answers: Onboarding, content: Content, to
     if answers.start_step:
         journal.ladder.start_step = answers.start_step
     elif answers.ratings:
-        journal.ladder.start_step = placement_from_ratings(content, journal, answers.ratings)
+        journal.ladder.start_step = placement_from_ratings(
+            build_history(content, journal), answers.ratings
+        )
 
 
 def default_profile(journal: Journal, today: date) -> None:

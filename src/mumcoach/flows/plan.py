@@ -1,30 +1,31 @@
-"""The plan flow (`mumcoach plan`): a place, one suggested step, an if-then plan, a prediction."""
+"""The plan flow (`mumcoach plan`): a place and a day, one suggested step, an if-then, a fear."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import textwrap
 from datetime import date, datetime
+from datetime import time as TimeOfDay
 
-from mumcoach.coach.ladder import (
-    LadderStep,
-    Suggestion,
-    effective_ladder,
-    find_step,
-    is_not_for_me,
-    suggest,
-)
+from mumcoach.coach.ladder import LadderStep, Suggestion, easier_options, suggest
+from mumcoach.coach.past import History, build_history
+from mumcoach.coach.plan import PlanDraft, apply_plan, find_place, openers_for_plan, step_reason
 from mumcoach.content import Content
+from mumcoach.dates import DateError, parse_time
 from mumcoach.errors import BadInput
-from mumcoach.flows.ask import Asker, CrisisStop, check_date
+from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
 from mumcoach.flows.onboarding import SETTING_TITLES
 from mumcoach.flows.people import ask_see
 from mumcoach.flows.places import known_place_or_new
-from mumcoach.models import SETTINGS, Journal, Place, Plan
+from mumcoach.models import SETTINGS, Journal, Place, Schedule
 from mumcoach.prompter import Choice
+from mumcoach.schedule import describe, next_occurrence, parse_schedule, schedule_of, split_name
 from mumcoach.text import short
+
+__all__ = ["PLAN_KEYS", "PlanDraft", "apply_plan", "ask_plan", "find_place", "place_title"]
 
 PLAN_KEYS = (
     "date",
+    "time",
     "place",
     "setting",
     "recurring",
@@ -38,51 +39,30 @@ PLAN_KEYS = (
 )
 NEW_PLACE = "__new__"
 OTHER_STEP = "__other__"
+WRAP = 76  # the picker's message wraps here, so nothing is cut off at 80 columns
 
 
-@dataclass
-class PlanDraft:
-    """What the person chose; becomes a Plan (and maybe a new Place) in one save."""
-
-    date: date
-    suggestion: Suggestion
-    place: Place | None = None
-    place_is_new: bool = False
-    step_id: str | None = None
-    if_then: str | None = None
-    fear: str | None = None
-    likelihood: int | None = None
-    expected_anxiety: int | None = None
-    energy: int | None = None
-    safety_behaviour: str | None = None
-    openers: list[str] = field(default_factory=list)
-    person_ids: list[str] = field(default_factory=list)
+def place_title(place: Place, today: date) -> str:
+    schedule = schedule_of(place, today)
+    when = describe(schedule) if schedule else place.recurring
+    return f"{place.name} ({when})" if when else place.name
 
 
-def find_place(journal: Journal, name: str) -> Place | None:
-    wanted = name.strip().casefold()
-    return next((p for p in journal.places if p.name.casefold() == wanted), None)
-
-
-def place_title(place: Place) -> str:
-    return f"{place.name} ({place.recurring})" if place.recurring else place.name
-
-
-def ask_plan(asker: Asker, content: Content, journal: Journal, today: date) -> PlanDraft:
-    """Ask the plan questions in order; the suggestion uses today's energy and the place."""
-    q = content.question
-    when = check_date("date", asker.answers["date"], today) if asker.given("date") else today
+def ask_plan(asker: Asker, content: Content, journal: Journal, now: datetime) -> PlanDraft:
+    """Ask the plan questions in order; the suggestion fits the place, the day and her energy."""
+    q, today = content.question, now.date()
     place, is_new = _ask_place(asker, content, journal, today)
+    when, at = _when(asker, content, place, now, asked=is_new)
     energy = asker.scale("energy", q("energy"), 0, 10)
+    history = build_history(content, journal, until=when)
     setting = place.setting if place else None
-    suggestion = suggest(content, journal, energy=energy, until=when, setting=setting)
+    suggestion = suggest(history, energy=energy, place=place)
     draft = PlanDraft(
-        date=when, suggestion=suggestion, place=place, place_is_new=is_new, energy=energy
+        date=when, time=at, suggestion=suggestion, place=place, place_is_new=is_new, energy=energy
     )
     draft.person_ids = ask_see(asker, content, journal, place, today)
-    step = _ask_step(asker, content, journal, suggestion)
-    draft.step_id = step.id
-    draft.safety_behaviour = step.safety_behaviour
+    step = _ask_step(asker, content, history, suggestion, setting)
+    _choose(draft, history, step, setting)
     try:
         draft.if_then = asker.text("if_then", q("if_then"), default=step.if_then)
         draft.fear = asker.text("fear", q("fear"))
@@ -92,122 +72,173 @@ def ask_plan(asker: Asker, content: Content, journal: Journal, today: date) -> P
         raise
     draft.likelihood = asker.number("likelihood", q("likelihood"), 0, 100)
     draft.expected_anxiety = asker.scale("expect", q("expect"), 0, 10)
-    easier = _offer_easier(asker, content, journal, step, draft.expected_anxiety)
+    easier = _offer_easier(asker, content, history, step, draft.expected_anxiety, setting)
     if easier is not None:
-        draft.step_id = easier.id
+        if draft.if_then == step.if_then:
+            draft.if_then = easier.if_then or draft.if_then
+        _choose(draft, history, easier, setting)
         step = easier
-    draft.safety_behaviour = step.safety_behaviour
-    rotate = when.toordinal()
-    draft.openers = [o.text for o in content.openers_for(step.id, setting, 3, rotate=rotate)]
+    familiar = place is not None and history.visits(place.id) > 0
+    draft.openers = openers_for_plan(content, step.id, setting, when, familiar=familiar)
     return draft
+
+
+def _choose(draft: PlanDraft, history: History, step: LadderStep, setting: str | None) -> None:
+    """The chosen step, worded for the place, with its own reason."""
+    draft.step_id = step.id
+    draft.step_text = step.title
+    draft.safety_behaviour = step.safety_behaviour
+    draft.reason = step_reason(history, draft.suggestion, step)
+
+
+def _when(
+    asker: Asker, content: Content, place: Place | None, now: datetime, *, asked: bool
+) -> tuple[date, TimeOfDay | None]:
+    """The day (given, else the place's next occurrence, else asked for a known place without
+    a schedule, else today) and the time. `asked`: a new place's "When is it?" was just asked."""
+    today = now.date()
+    schedule = schedule_of(place, today) if place else None
+    at = schedule.at if schedule else None
+    if asker.given("time"):
+        try:
+            at = parse_time(asker.answers["time"])
+        except DateError as exc:
+            raise BadInput(f"time ({flag('time')}) {exc}.") from None
+    if asker.given("date"):
+        return check_date("date", asker.answers["date"], today), at
+    upcoming = next_occurrence(schedule, now) if schedule else None
+    if upcoming is not None:
+        return upcoming, at
+    if place is not None and asker.interactive and not asked:
+        day = asker.when("date", content.question("plan_date"), default=today, relative_to=today)
+        return day or today, at
+    return today, at
 
 
 def _ask_place(
     asker: Asker, content: Content, journal: Journal, today: date
 ) -> tuple[Place | None, bool]:
     q = content.question
-    setting_choices = [Choice(s, SETTING_TITLES[s]) for s in SETTINGS]
     if asker.given("place"):
-        name = str(asker.answers["place"]).strip()
+        typed = str(asker.answers["place"]).strip()
         new_ok = asker.given("setting")  # a setting describes a new place
+        name = split_name(typed, today)[0]
         known = known_place_or_new(asker, content, journal, name, today, new_ok=new_ok)
         if known is not None:
             return known, False
-        setting = asker.select("setting", q("place_setting"), setting_choices)
-        recurring = asker.text("recurring", q("recurring"))
-        return Place(name=name, setting=setting, recurring=recurring, created=today), True
+        return _new_place(asker, content, journal, typed, today), True
     if not asker.interactive:
         return None, False
-    choices = [Choice(p.id, place_title(p)) for p in journal.places]
+    choices = [Choice(p.id, place_title(p, today)) for p in journal.places]
     choices.append(Choice(NEW_PLACE, "Somewhere new…"))
     picked = asker.select("place", q("place"), choices, default=choices[0].value)
     if picked != NEW_PLACE:
         return next(p for p in journal.places if p.id == picked), False
-    name = asker.text("new_place", q("new_place"), required=True) or ""
-    setting = asker.select("setting", q("place_setting"), setting_choices)
-    recurring = asker.text("recurring", q("recurring"))
-    return Place(name=name, setting=setting, recurring=recurring, created=today), True
+    typed = asker.text("new_place", q("new_place"), required=True) or ""
+    known = find_place(journal, split_name(typed, today)[0])
+    if known is not None:
+        return known, False
+    return _new_place(asker, content, journal, typed, today), True
+
+
+def _new_place(asker: Asker, content: Content, journal: Journal, typed: str, today: date) -> Place:
+    """A new place: its name, its setting and (kept apart from the name) its schedule."""
+    name, schedule = split_name(typed, today)
+    ruled_out = set(journal.profile.not_for_me) if journal.profile else set()
+    ordered = [s for s in SETTINGS if s not in ruled_out] + [s for s in SETTINGS if s in ruled_out]
+    choices = [Choice(s, SETTING_TITLES[s]) for s in ordered]
+    setting = asker.select("setting", content.question("place_setting"), choices)
+    recurring = None
+    if schedule is None:
+        schedule, recurring = _ask_schedule(asker, content, today)
+    text = describe(schedule) if schedule else recurring
+    return Place(name=name, setting=setting, recurring=text, schedule=schedule, created=today)
+
+
+def _ask_schedule(
+    asker: Asker, content: Content, today: date
+) -> tuple[Schedule | None, str | None]:
+    """ "Tuesdays 10:00", "Mon and Thu 9:30", "Saturday 28 Nov 10:00"; blank: no schedule."""
+    question = content.question("recurring")
+    if asker.given("recurring"):
+        typed = str(asker.answers["recurring"])
+        try:
+            return parse_schedule(typed, today), None
+        except DateError as exc:
+            raise BadInput(f"recurring ({flag('recurring')}) {exc}.") from None
+    while True:
+        typed = asker.text("recurring", question) or ""
+        if not typed:
+            return None, None
+        try:
+            return parse_schedule(typed, today), None
+        except DateError:
+            if not asker.interactive:
+                return None, typed  # kept as she wrote it
+            question = content.question("recurring_again")
 
 
 def _ask_step(
-    asker: Asker, content: Content, journal: Journal, suggestion: Suggestion
+    asker: Asker,
+    content: Content,
+    history: History,
+    suggestion: Suggestion,
+    setting: str | None,
 ) -> LadderStep:
+    steps = history.steps
     if asker.given("step"):
-        return _known_step(content, journal, str(asker.answers["step"]))
+        step_id = str(asker.answers["step"]).strip()
+        if step_id not in steps:
+            raise BadInput(
+                f"step (--step) names an unknown step {short(step_id)}; "
+                "`mumcoach ladder` lists them."
+            )
+        return steps[step_id].worded_for(setting)
     if not asker.interactive:
-        return find_step(content, journal, suggestion.step_id)
+        return steps[suggestion.step_id].worded_for(setting)
     choices = [Choice(suggestion.step_id, f"{suggestion.title}  (suggested)")]
     if suggestion.easier_step_id:
-        easier = find_step(content, journal, suggestion.easier_step_id)
+        easier = steps[suggestion.easier_step_id].worded_for(setting)
         choices.append(Choice(easier.id, f"{easier.title}  (easier)"))
     choices.append(Choice(OTHER_STEP, "Choose another step…"))
-    message = f"{suggestion.reason}\n  {content.question('step')}"
+    reason = textwrap.fill(suggestion.reason, WRAP, subsequent_indent="  ")
+    message = f"{reason}\n  {content.question('step')}"
     picked = asker.select("step", message, choices, default=suggestion.step_id)
     if picked == OTHER_STEP:
-        ladder = [s for s in effective_ladder(content, journal) if not is_not_for_me(journal, s)]
+        ladder = [
+            s.worded_for(setting) for s in history.available() if setting is None or s.fits(setting)
+        ]
         picked = asker.select(
             "other_step",
             content.question("other_step"),
-            [Choice(s.id, f"{s.position}. {s.title}") for s in ladder],
+            [Choice(s.id, textwrap.shorten(f"{s.position}. {s.title}", WRAP)) for s in ladder],
         )
-    return find_step(content, journal, picked or suggestion.step_id)
-
-
-def _known_step(content: Content, journal: Journal, step_id: str) -> LadderStep:
-    try:
-        return find_step(content, journal, step_id.strip())
-    except KeyError:
-        raise BadInput(
-            f"step (--step) names an unknown step {short(step_id)}; `mumcoach ladder` lists them."
-        ) from None
+    return steps[picked or suggestion.step_id].worded_for(setting)
 
 
 def _offer_easier(
-    asker: Asker, content: Content, journal: Journal, step: LadderStep, expected: int | None
+    asker: Asker,
+    content: Content,
+    history: History,
+    step: LadderStep,
+    expected: int | None,
+    setting: str | None,
 ) -> LadderStep | None:
-    """A big expected anxiety (science.md §1) → offer the step's half-step, once, if she likes."""
+    """A big expected anxiety (science.md §1) → offer a genuinely easier step, once."""
     threshold = content.rules.easier.expected_anxiety_at_least
     if expected is None or expected < threshold or asker.given("step") or not asker.interactive:
         return None
-    if not step.half_steps:
+    options = easier_options(history, history.steps[step.id], setting)
+    if not options:
         return None
-    half = find_step(content, journal, step.half_steps[0].id)
+    easier = options[0].worded_for(setting)
     keep = asker.select(
         "switch_easier",
         content.question("switch_easier"),
-        [Choice("keep", f"Keep “{step.title}”"), Choice("easier", f"Try “{half.title}” instead")],
+        [
+            Choice("keep", textwrap.shorten(f"Keep “{step.title}”", WRAP)),
+            Choice("easier", textwrap.shorten(f"Try “{easier.title}” instead", WRAP)),
+        ],
         default="keep",
     )
-    return half if keep == "easier" else None
-
-
-def apply_plan(journal: Journal, draft: PlanDraft, now: datetime) -> Plan:
-    """Add the plan (and a new place, if one was named) to the journal."""
-    place = draft.place
-    if place is not None and draft.place_is_new:
-        existing = find_place(journal, place.name)  # another run may have added it meanwhile
-        if existing is None:
-            journal.places.append(place)
-        else:
-            place = existing
-    step_id = draft.step_id or draft.suggestion.step_id
-    plan = Plan(
-        date=draft.date,
-        created_at=now,
-        place_id=place.id if place else None,
-        setting=place.setting if place else None,
-        step_id=step_id,
-        suggested_step_id=draft.suggestion.step_id,
-        reason=draft.suggestion.reason,
-        easier_step_id=draft.suggestion.easier_step_id,
-        if_then=draft.if_then,
-        fear=draft.fear,
-        likelihood=draft.likelihood,
-        expected_anxiety=draft.expected_anxiety,
-        safety_behaviour=draft.safety_behaviour,
-        openers=draft.openers,
-        energy=draft.energy,
-        person_ids=draft.person_ids,
-    )
-    journal.plans.append(plan)
-    return plan
+    return easier if keep == "easier" else None

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mumcoach.content import Content
+from mumcoach.dates import format_time
 from mumcoach.models import Place, Plan
 from mumcoach.views.json_out import suggestion_data
 
@@ -43,19 +44,21 @@ def cue_text(cue: PersonCue) -> str:
 
 
 def plan_card(
-    content: Content,
     plan: Plan,
     step: LadderStep,
     place: Place | None,
     easier: LadderStep | None,
+    remember: Sequence[str],
+    tips: Sequence[str],
     cues: Sequence[PersonCue] = (),
+    content: Content | None = None,
 ) -> RenderableType:
-    """The card to take along: step, if-then, prediction, what to drop, openers, who's there."""
-    where = f" at {place.name}" if place else ""
-    parts: list[RenderableType] = [Text(step.title, style="bold magenta")]
+    """The card to take along: the chosen step as she sees it there, its own reason, if-then,
+    prediction, what to drop, openers, who may be there and a tip."""
+    parts: list[RenderableType] = [Text(plan.step_text or step.title, style="bold magenta")]
     if plan.reason:
         parts.append(Text(plan.reason, style="italic"))
-    if easier is not None and easier.id != step.id:
+    if easier is not None and content is not None:
         parts.append(Text(content.say("plan.easier_option", step=easier.title), style="dim"))
     parts.append(Text(""))
     if plan.if_then:
@@ -67,27 +70,42 @@ def plan_card(
     if plan.expected_anxiety is not None:
         prediction.append(f"I expect to feel {plan.expected_anxiety}/10 anxious")
     parts += _section("My prediction", prediction)
-    cue_lines = [content.say("cue.acceptance"), content.say("cue.names")]
-    if plan.safety_behaviour:
-        cue_lines.insert(0, content.say("cue.drop_safety", behaviour=plan.safety_behaviour))
-    parts += _section("Remember", cue_lines)
+    parts += _section("Remember", list(remember))
     parts += _section("Openers to try", plan.openers)
     parts += _section("Who may be there", [cue_text(cue) for cue in cues])
-    if step.tips:
-        parts += _section("Tip", [step.tips[0]])
-    title = f"Plan for {plan.date:%A %-d %B}{where}"
-    return Panel(Group(*parts), title=title, title_align="left", border_style="magenta")
+    if tips:
+        parts += _section("Tip", [tips[0]])
+    return Panel(
+        Group(*parts), title=plan_title(plan, place), title_align="left", border_style="magenta"
+    )
+
+
+def plan_title(plan: Plan, place: Place | None) -> str:
+    """ "Plan for Tuesday 24 November, 10:00 at Hartbeeps"."""
+    at = f", {format_time(plan.time)}" if plan.time else ""
+    where = f" at {place.name}" if place else ""
+    return f"Plan for {plan.date:%A} {plan.date.day} {plan.date:%B}{at}{where}"
 
 
 def reflection_view(
-    lines: Sequence[str], next_step: Suggestion | None, content: Content
+    lines: Sequence[str],
+    next_step: Suggestion | None,
+    content: Content,
+    next_place: Place | None = None,
 ) -> RenderableType:
     parts: list[RenderableType] = [Text(line) for line in lines]
     if next_step is not None:
         parts.append(Text(""))
-        parts.append(
-            Text(content.say("reflect.next_step", step=next_step.title, reason=next_step.reason))
-        )
+        if next_place is not None:
+            line = content.say(
+                "reflect.next_step_at",
+                place=next_place.name,
+                step=next_step.title,
+                reason=next_step.reason,
+            )
+        else:
+            line = content.say("reflect.next_step", step=next_step.title, reason=next_step.reason)
+        parts.append(Text(line))
     parts.append(Text(""))
     parts.append(Text(content.say("reflect.thanks"), style="dim"))
     return Panel(Group(*parts), title="Today", title_align="left", border_style="green")
@@ -104,8 +122,9 @@ def welcome_view(content: Content, name: str | None, suggestion: Suggestion) -> 
         Text(hello, style="bold"),
         Text("Your journal stays on this computer, readable only by you."),
         Text(""),
-        Text(f"A first step to try: {suggestion.reason}"),
-        Text("Before a group: `mumcoach plan`. Each evening: `mumcoach checkin`."),
+        Text.assemble("A first step to try: ", (suggestion.title, "bold")),
+        Text(suggestion.reason),
+        Text("Before you head out: `mumcoach plan`. Each evening: `mumcoach checkin`."),
         Text(""),
         Text(content.say("not_therapy"), style="dim"),
     ]
@@ -115,6 +134,7 @@ def welcome_view(content: Content, name: str | None, suggestion: Suggestion) -> 
 def plan_json(saved: Plan, place: Place | None, suggestion: Suggestion) -> dict[str, Any]:
     """`mumcoach plan --json`: the saved plan, its place's name and the step the coach suggested."""
     data = saved.model_dump(mode="json")
+    data["time"] = format_time(saved.time) if saved.time else None
     data["place"] = place.name if place else None
     data["suggestion"] = suggestion_data(suggestion)
     return data

@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from mumcoach.coach.ladder import StepProgress, all_steps, effective_ladder, progress
+from mumcoach.coach.ladder import (
+    StepProgress,
+    all_steps,
+    build_history,
+    effective_ladder,
+    progress,
+)
 from mumcoach.coach.people import child_age_now, interactions_of, open_followups, stage
 from mumcoach.content import Content
 from mumcoach.dates import format_time
@@ -63,7 +69,7 @@ def markdown_text(journal: Journal, content: Content, now: datetime) -> str:
         out += ["", "## People"]
         for person in journal.people:
             out += ["", f"### {md(person.name)}", *_person(journal, person, now.date())]
-    out += ["", "## Ladder", "", *_ladder(progress(content, journal, now.date()))]
+    out += ["", "## Ladder", "", *_ladder(progress(build_history(content, journal, now.date())))]
     if journal.places:
         out += ["", "## Places", ""]
         for place in journal.places:

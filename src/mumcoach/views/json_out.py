@@ -53,5 +53,6 @@ def suggestion_data(suggestion: SuggestionLike | None) -> dict[str, Any] | None:
         "title": suggestion.title,
         "reason": suggestion.reason,
         "kind": suggestion.kind,
-        "easier_step_id": suggestion.easier_step_id,
+        "easier_id": suggestion.easier_step_id,
+        "easier_step_id": suggestion.easier_step_id,  # the same, as first spelled
     }

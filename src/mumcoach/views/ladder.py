@@ -17,11 +17,18 @@ from mumcoach.views.json_out import suggestion_data
 
 STATUS_LABELS = {
     "new": "new",
+    "shown": "done (from your log)",
     "trying": "trying",
     "mastered": "mastered",
     "not-for-me": "not for me",
 }
-STATUS_STYLES = {"new": "", "trying": "cyan", "mastered": "green", "not-for-me": "dim"}
+STATUS_STYLES = {
+    "new": "",
+    "shown": "green",
+    "trying": "cyan",
+    "mastered": "green",
+    "not-for-me": "dim",
+}
 
 
 def difficulty_label(row: StepProgress) -> str:
@@ -92,6 +99,9 @@ def ladder_data(rows: Sequence[StepProgress], suggestion: Suggestion | None) -> 
             "status": row.status,
             "attempts": row.attempts,
             "settings": list(row.step.settings),
+            "requires": list(row.step.requires),
+            "ruled_out": row.status == "not-for-me",
+            "shown_by": sorted({s.kind for s in row.shown}),
             "custom": row.step.custom,
         }
         for row in rows

@@ -1,7 +1,8 @@
-"""The ladder's pure core: effective order, progress, mastery, placement and the suggestion.
+"""The ladder's pure core: effective order, progress, evidence, placement and the suggestion.
 
-steps: her effective ladder · progress: attempts, mastery, the working step ·
-suggest: the one suggested next step · placement: where onboarding starts her.
+steps: her effective ladder · progress: status, mastery, the working step · evidence: what
+her logs show done · suggest: the one suggested next step · placement: where onboarding starts
+her. Each reads a `History` built once per command (mumcoach.coach.past).
 """
 
 from mumcoach.coach.ladder.placement import (
@@ -10,14 +11,8 @@ from mumcoach.coach.ladder.placement import (
     ratings_for_placement,
 )
 from mumcoach.coach.ladder.progress import (
-    REAL,
-    Attempt,
-    LadderState,
-    Status,
     StepProgress,
-    attempts_from,
     ladder_position,
-    ladder_state,
     mastered_count,
     progress,
     working_step,
@@ -30,15 +25,23 @@ from mumcoach.coach.ladder.steps import (
     find_step,
     is_not_for_me,
 )
-from mumcoach.coach.ladder.suggest import Kind, NothingToSuggest, Suggestion, suggest
+from mumcoach.coach.ladder.suggest import (
+    Kind,
+    NothingToSuggest,
+    Suggestion,
+    easier_options,
+    join_names,
+    suggest,
+)
+from mumcoach.coach.past import REAL, Attempt, History, Status, attempts_from, build_history
 
 __all__ = [
     "CUSTOM_SOURCE",
     "PLACEMENT_TARGETS",
     "REAL",
     "Attempt",
+    "History",
     "Kind",
-    "LadderState",
     "LadderStep",
     "NothingToSuggest",
     "Status",
@@ -46,11 +49,13 @@ __all__ = [
     "Suggestion",
     "all_steps",
     "attempts_from",
+    "build_history",
+    "easier_options",
     "effective_ladder",
     "find_step",
     "is_not_for_me",
+    "join_names",
     "ladder_position",
-    "ladder_state",
     "mastered_count",
     "placement_from_ratings",
     "progress",

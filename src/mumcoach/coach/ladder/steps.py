@@ -23,9 +23,13 @@ class LadderStep:
     default_difficulty: int
     position: int  # 1-based in the effective order; a half-step shares its step's position
     settings: tuple[str, ...]  # empty for a custom step without settings: fits anywhere
+    requires: tuple[str, ...] = ()  # settings it cannot be done without
+    shown_by: tuple[str, ...] = ()  # evidence kinds that show it done (ladder.toml)
     safety_behaviour: str | None = None
     if_then: str | None = None
     online: str | None = None
+    online_if_then: str | None = None
+    online_tips: tuple[str, ...] = ()
     half_steps: tuple[LadderStep, ...] = ()
     tips: tuple[str, ...] = ()
     source: str = ""
@@ -39,6 +43,18 @@ class LadderStep:
 
     def fits(self, setting: str) -> bool:
         return not self.settings or setting in self.settings
+
+    def worded_for(self, setting: str | None) -> LadderStep:
+        """The step as she sees it in a setting: online, its online wording, if-then and tips."""
+        if setting != "online" or not self.online:
+            return self
+        return replace(
+            self,
+            title=self.online,
+            if_then=self.online_if_then or self.if_then,
+            tips=self.online_tips or self.tips,
+            safety_behaviour=None,
+        )
 
 
 def effective_ladder(content: Content, journal: Journal) -> list[LadderStep]:
@@ -81,7 +97,17 @@ def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> L
     )
     if not isinstance(item, Step):
         return own
-    step = replace(own, online=item.online, tips=tuple(item.tips), source=item.source, custom=False)
+    step = replace(
+        own,
+        requires=tuple(item.requires),
+        shown_by=tuple(item.shown_by),
+        online=item.online,
+        online_if_then=item.online_if_then,
+        online_tips=tuple(item.online_tips),
+        tips=tuple(item.tips),
+        source=item.source,
+        custom=False,
+    )
     halves = sorted((_half(h, step, ratings) for h in item.half_steps), key=lambda h: h.difficulty)
     return replace(step, half_steps=tuple(halves))
 
@@ -95,8 +121,11 @@ def _half(half: HalfStep, parent: LadderStep, ratings: dict[str, int]) -> Ladder
         default_difficulty=half.difficulty,
         position=parent.position,
         settings=parent.settings,
+        requires=tuple(dict.fromkeys((*parent.requires, *half.requires))),
         safety_behaviour=parent.safety_behaviour,
+        online=half.online,
         tips=parent.tips,
+        online_tips=parent.online_tips,
         source=parent.source,
         half_of=parent.id,
     )
@@ -117,9 +146,12 @@ def find_step(content: Content, journal: Journal, step_id: str) -> LadderStep:
 
 
 def is_not_for_me(journal: Journal, step: LadderStep) -> bool:
-    """Marked "not for me" by id (or its step is), or every setting it fits is "not for me"."""
+    """Marked "not for me" by id (or its step is), or every setting it fits is "not for me", or
+    it requires a setting that is (hosting requires hosting)."""
     marked = set(journal.ladder.not_for_me)
     if step.id in marked or (step.half_of is not None and step.half_of in marked):
         return True
     settings_out = set(journal.profile.not_for_me) if journal.profile else set()
+    if any(s in settings_out for s in step.requires):
+        return True
     return bool(step.settings) and all(s in settings_out for s in step.settings)

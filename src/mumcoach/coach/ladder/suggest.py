@@ -2,71 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from mumcoach.coach.ladder.progress import LadderState, ladder_state, working_step
-from mumcoach.coach.ladder.steps import LadderStep, all_steps, is_not_for_me
+from mumcoach.coach.ladder.progress import covered_by, start_position, working_step
 from mumcoach.errors import BadInput
+from mumcoach.vocab import SETTING_PLACES
 
 if TYPE_CHECKING:
+    from mumcoach.coach.ladder.evidence import Shown
+    from mumcoach.coach.ladder.steps import LadderStep
+    from mumcoach.coach.past import History
     from mumcoach.content import Content
-    from mumcoach.models import Journal
+    from mumcoach.models import Place
 
 Kind = Literal[
     "start",
     "placement",
     "repeat",
     "move-up",
+    "shown",
     "new-setting",
     "easier-anxiety",
+    "easier-rated",
     "easier-skips",
     "low-energy",
     "all-mastered",
 ]
 
 
+# How the coach names each kind of evidence ("swapped numbers with Sarah and Priya").
+EVIDENCE_WORDS: dict[str, Callable[[Content, str], str]] = {
+    "named-place": lambda c, names: c.say("evidence.named_place", names=names),
+    "went-back": lambda c, names: c.say("evidence.went_back", names=names),
+    "name-learned": lambda c, names: c.say("evidence.name_learned", names=names),
+    "long-chat": lambda c, names: c.say("evidence.long_chat", names=names),
+    "knew-her": lambda c, names: c.say("evidence.knew_her", names=names),
+    "shared": lambda c, names: c.say("evidence.shared", names=names),
+    "numbers": lambda c, names: c.say("evidence.numbers", names=names),
+    "follow-up": lambda c, names: c.say("evidence.follow_up", names=names),
+    "invited": lambda c, names: c.say("evidence.invited", names=names),
+    "meetup": lambda c, names: c.say("evidence.meetup", names=names),
+    "hosted": lambda c, names: c.say("evidence.hosted", names=names),
+}
+
+
 class NothingToSuggest(BadInput):
     """Every step is marked "not for me", so there is nothing left to suggest."""
 
 
-# ---- easier options -------------------------------------------------------------------------
-
-
-def _previous(st: LadderState, step: LadderStep) -> LadderStep | None:
-    """The available ladder step just below `step` (for a half-step: just below its step)."""
-    position = step.position
-    below = [s for s in st.available() if s.position < position]
-    return below[-1] if below else None
-
-
-def _easier_options(st: LadderState, step: LadderStep) -> list[LadderStep]:
-    """Smaller versions of `step`, easiest first: its half-steps, else the step below it."""
-    if step.half_of is not None:
-        parent = all_steps(st.ladder)[step.half_of]
-        siblings = [h for h in _halves(st, parent) if h.difficulty < step.difficulty]
-        if siblings:
-            return siblings[::-1]
-        prev = _previous(st, parent)
-        return [prev] if prev else []
-    halves = _halves(st, step)
-    if halves:
-        return halves
-    prev = _previous(st, step)
-    return [prev] if prev else []
-
-
-def _halves(st: LadderState, step: LadderStep) -> list[LadderStep]:
-    return [h for h in step.half_steps if not is_not_for_me(st.journal, h)]
-
-
-# ---- the suggestion -------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Suggestion:
-    """One step to try next, with a one-sentence reason built from her own data."""
+    """One step to try next, with a one-sentence reason built from her own data.
+
+    `title` is the wording she sees in `setting` (the online variant for an online place).
+    """
 
     step_id: str
     title: str
@@ -76,58 +67,93 @@ class Suggestion:
     setting: str | None = None
 
 
+# ---- easier options -------------------------------------------------------------------------
+
+
+def easier_options(h: History, step: LadderStep, setting: str | None = None) -> list[LadderStep]:
+    """Smaller versions of `step`, nearest first for a half-step, easiest first for a step:
+    its half-steps (a half-step's easier siblings), else the nearest step below. Each is
+    genuinely easier (a lower effective difficulty), not ruled out, and fits `setting`."""
+
+    def ok(s: LadderStep) -> bool:
+        fits = setting is None or s.fits(setting)
+        return s.difficulty < step.difficulty and not h.out(s) and fits
+
+    parent = h.steps[step.half_of] if step.half_of is not None else step
+    halves = sorted((s for s in parent.half_steps if ok(s)), key=lambda s: s.difficulty)
+    if halves:
+        return halves[::-1] if step.half_of is not None else halves
+    below = [s for s in h.available() if s.position < parent.position and ok(s)]
+    return below[-1:]
+
+
+# ---- the suggestion -------------------------------------------------------------------------
+
+
 def suggest(
-    content: Content,
-    journal: Journal,
+    history: History,
     *,
     energy: int | None = None,
-    until: date | None = None,
+    place: Place | None = None,
     setting: str | None = None,
 ) -> Suggestion:
     """The one step to suggest, by the rule below; every threshold comes from content.rules.
 
-    1. The working step is the lowest available step not yet mastered, at or above the start
-       step onboarding chose. "Not for me" steps and settings are never suggested.
+    0. Where: with a place (or a setting), only steps that fit its setting; a named place
+       shows "find a group" done (ladder.toml shown_by named-place).
+    1. The working step is the lowest available step not yet done (mastered by planned tries,
+       or shown by what she logged, rules.toml [evidence]), at or above the start step and
+       above the highest step shown. "Not for me" steps, settings and requirements never count.
     2. New setting: if the most recently mastered step has only been tried in one setting, fits
-       another that is not "not for me" (today's `setting`, if given), and no other step has
+       another that is not "not for me" (today's setting, if given), and no other step has
        been tried since it was mastered, suggest it there once (Craske et al.: vary the setting).
-    3. Easier: if the working step's latest expected anxiety is high, or it has been skipped
-       `rules.easier.skips` times since its last real attempt, suggest its easiest half-step not
-       yet tried since then (else the step below). Once those are done, back to the step.
-    4. Low energy today: the working step's easiest half-step, else the step below, else the
-       working step itself. Never "skip".
-    5. Otherwise the working step: "placement" (no history yet, placed by onboarding), "start",
-       "move-up" (the step below is mastered), "repeat"; all mastered: the hardest available
-       step somewhere new.
+    3. Easier: if the working step's latest expected anxiety is high, her own rating of it is
+       high, or it has been skipped `rules.easier.skips` times since its last real attempt,
+       suggest its easiest half-step not yet tried since then (else the step below). Once
+       those are done, back to the step.
+    4. Low energy today: a genuinely easier step; with none, the working step ("just going
+       counts"). Never "skip".
+    5. Otherwise the working step: "placement", "start", "shown" (her logs moved her up),
+       "move-up" (the step below is mastered), "repeat"; all done: the hardest available step
+       somewhere new.
     """
-    st = ladder_state(content, journal, until)
-    available = st.available()
-    if not available:
+    h = history
+    setting = place.setting if place is not None and place.setting else setting
+    if not h.available():
         raise NothingToSuggest(
             'Every step is marked "not for me" right now. Undo one with `mumcoach ladder '
             "not-for-me STEP --undo`, or add your own with `mumcoach ladder add`."
         )
-    low = energy is not None and energy <= content.rules.energy.low_at_most
-    working = working_step(st)
+    found_here = _found_here(h, place, setting)
+    low = energy is not None and energy <= h.content.rules.energy.low_at_most
+    working = working_step(h, setting, found_here)
     if working is None:
-        return _all_mastered(st, available[-1], energy if low else None, setting)
-    for rule in (_new_setting, _easier):
-        found = rule(st, working, setting)
-        if found:
-            return found
+        return _all_done(h, setting, energy if low else None)
+    found = _new_setting(h, setting) or _easier(h, working, setting)
+    if found:
+        return found
     if low:
         assert energy is not None
-        return _low_energy(st, working, energy)
-    return _working_step(st, working)
+        return _low_energy(h, working, energy, setting)
+    return _working(h, working, setting, found_here, place)
 
 
-def _make(
-    st: LadderState, step: LadderStep, kind: Kind, reason: str, setting: str | None = None
-) -> Suggestion:
-    options = _easier_options(st, step)
+def _found_here(h: History, place: Place | None, setting: str | None) -> tuple[str, ...]:
+    """Steps that planning for this named place shows done (she has found a group)."""
+    if place is None:
+        return ()
+    return tuple(
+        s.id
+        for s in h.ladder
+        if "named-place" in s.shown_by and (setting is None or s.fits(setting))
+    )
+
+
+def _make(h: History, step: LadderStep, kind: Kind, reason: str, setting: str | None) -> Suggestion:
+    options = easier_options(h, step, setting)
     return Suggestion(
         step_id=step.id,
-        title=step.title,
+        title=step.worded_for(setting).title,
         reason=reason,
         easier_step_id=options[0].id if options else None,
         kind=kind,
@@ -135,105 +161,155 @@ def _make(
     )
 
 
-def _fresh_settings(st: LadderState, step: LadderStep) -> list[str]:
+def _fresh_settings(h: History, step: LadderStep) -> list[str]:
     """Settings the step fits that she has not tried it in and has not ruled out."""
-    profile = st.journal.profile
+    profile = h.journal.profile
     out_ = set(profile.not_for_me) if profile else set()
-    tried = set(st.track(step).settings_tried)
+    tried = set(h.track(step).settings_tried)
     return [s for s in step.settings if s not in out_ and s not in tried]
 
 
-def _new_setting(st: LadderState, working: LadderStep, setting: str | None) -> Suggestion | None:
-    mastered = [s for s in st.available() if st.mastered(s)]
+def _new_setting(h: History, setting: str | None) -> Suggestion | None:
+    mastered = [s for s in h.available() if h.mastered(s)]
     if not mastered:
         return None
-    recent = max(mastered, key=lambda s: (st.track(s).mastered_at or 0, s.position))
-    t = st.track(recent)
+    recent = max(mastered, key=lambda s: (h.track(s).mastered_at or 0, s.position))
+    t = h.track(recent)
     assert t.mastered_at is not None
     if len(t.settings_tried) != 1:
         return None
-    moved_on = any(a.real and a.step_id != recent.id for a in st.attempts[t.mastered_at + 1 :])
-    fresh = _fresh_settings(st, recent)
+    moved_on = any(a.real and a.step_id != recent.id for a in h.attempts[t.mastered_at + 1 :])
+    fresh = _fresh_settings(h, recent)
     if setting is not None:
         fresh = [s for s in fresh if s == setting]
     if moved_on or not fresh:
         return None
-    reason = st.content.say("reason.new_setting", step=recent.title, setting=fresh[0])
-    return _make(st, recent, "new-setting", reason, fresh[0])
+    where = SETTING_PLACES.get(fresh[0], fresh[0])
+    reason = h.content.say("reason.new_setting", step=recent.title, setting=where)
+    return _make(h, recent, "new-setting", reason, fresh[0])
 
 
-def _easier(st: LadderState, working: LadderStep, setting: str | None) -> Suggestion | None:
-    t = st.track(working)
-    rules = st.content.rules.easier
+def _easier(h: History, working: LadderStep, setting: str | None) -> Suggestion | None:
+    t = h.track(working)
+    rules = h.content.rules.easier
+    say = h.content.say
+    since: int
     if t.latest_expected is not None and t.latest_expected >= rules.expected_anxiety_at_least:
         kind: Kind = "easier-anxiety"
-        since = t.latest_expected_at
-        reason = st.content.say(
-            "reason.easier_anxiety", step=working.title, expected=t.latest_expected
-        )
+        since = t.latest_expected_at if t.latest_expected_at is not None else -1
+        reason = say("reason.easier_anxiety", step=working.title, expected=t.latest_expected)
+    elif working.rated and working.difficulty >= rules.expected_anxiety_at_least:
+        kind, since = "easier-rated", -1
+        reason = say("reason.easier_rated", step=working.title, rating=working.difficulty)
     elif t.skips >= rules.skips:
-        kind, since = "easier-skips", t.last_skip_at
-        reason = st.content.say("reason.easier_skips", step=working.title, skips=t.skips)
+        kind = "easier-skips"
+        since = t.last_skip_at if t.last_skip_at is not None else -1
+        reason = say("reason.easier_skips", step=working.title, skips=t.skips)
     else:
         return None
-    assert since is not None
-    for option in _easier_options(st, working):
-        done = st.track(option).real_at
-        if not any(i > since for i in done):
-            return _make(st, option, kind, reason)
+    for option in easier_options(h, working, setting):
+        if not any(i > since for i in h.track(option).real_at):
+            return _make(h, option, kind, reason, setting)
     return None
 
 
-def _low_energy(st: LadderState, working: LadderStep, energy: int) -> Suggestion:
-    options = _easier_options(st, working)
-    target = options[0] if options else working
-    reason = st.content.say("reason.low_energy", energy=energy, step=target.title)
-    return _make(st, target, "low-energy", reason)
+def _low_energy(h: History, working: LadderStep, energy: int, setting: str | None) -> Suggestion:
+    options = easier_options(h, working, setting)
+    if options:
+        target = options[0]
+        title = target.worded_for(setting).title
+        reason = h.content.say("reason.low_energy", energy=energy, step=title)
+    else:
+        target = working
+        reason = h.content.say("reason.low_energy_same", energy=energy)
+    return _make(h, target, "low-energy", reason, setting)
 
 
-def _working_step(st: LadderState, working: LadderStep) -> Suggestion:
-    say = st.content.say
-    t = st.track(working)
-    if not st.attempts and st.journal.ladder.start_step:
-        ratings = st.journal.ladder.ratings
-        rated_below = [s for s in st.ladder if s.id in ratings and s.position < working.position]
-        if rated_below:
-            rated = rated_below[-1]
-            reason = say(
-                "reason.placement", rated=rated.title, rating=ratings[rated.id], step=working.title
-            )
-        else:
-            reason = say("reason.start", step=working.title)
-        return _make(st, working, "placement", reason)
+def _working(
+    h: History,
+    working: LadderStep,
+    setting: str | None,
+    found_here: tuple[str, ...],
+    place: Place | None,
+) -> Suggestion:
+    say = h.content.say
+    t = h.track(working)
     if t.attempts:
-        return _make(
-            st, working, "repeat", say("reason.repeat", step=working.title, attempts=t.attempts)
-        )
-    prev = _previous(st, working)
-    if prev is not None and st.mastered(prev):
+        reason = say("reason.repeat", attempts=t.attempts, times=_times(t.attempts))
+        return _make(h, working, "repeat", reason, setting)
+    below = [s for s in h.ladder if s.position < working.position]
+    prev = below[-1] if below else None
+    if found_here and place is not None and prev is not None and prev.id in found_here:
+        reason = say("reason.found_place", place=place.name)
+        return _make(h, working, "shown", reason, setting)
+    shown = _shown_below(h, working)
+    if shown:
+        return _make(h, working, "shown", say("reason.shown", did=_did(h, shown)), setting)
+    if not h.attempts and h.journal.ladder.start_step:
+        return _make(h, working, "placement", _placement_reason(h, working), setting)
+    if prev is not None and h.mastered(prev):
+        pt = h.track(prev)
         reason = say(
             "reason.move_up",
             previous=prev.title,
-            attempts=st.track(prev).attempts,
-            step=working.title,
+            times=_times(pt.attempts),
+            expected=pt.latest_expected,
+            not_happened=_times(pt.fear_not_happened),
         )
-        return _make(st, working, "move-up", reason)
-    return _make(st, working, "start", say("reason.start", step=working.title))
+        return _make(h, working, "move-up", reason, setting)
+    return _make(h, working, "start", say("reason.start"), setting)
 
 
-def _all_mastered(
-    st: LadderState, hardest: LadderStep, energy: int | None, setting: str | None
-) -> Suggestion:
+def _placement_reason(h: History, working: LadderStep) -> str:
+    ratings = h.journal.ladder.ratings
+    rated_below = [s for s in h.ladder if s.id in ratings and s.position < working.position]
+    if not rated_below:
+        return h.content.say("reason.start")
+    rated = rated_below[-1]
+    return h.content.say("reason.placement", rated=rated.title, rating=ratings[rated.id])
+
+
+def _shown_below(h: History, working: LadderStep) -> list[Shown]:
+    """The evidence that moved her working step up, when it did: what covers the step just
+    below it, unless her planned tries mastered that step (then "move-up" says so)."""
+    below = [s for s in h.ladder if s.position < working.position]
+    if not below or h.mastered(below[-1]) or below[-1].position < start_position(h):
+        return []
+    cover = covered_by(h, h.shown).get(below[-1].id)
+    return h.shown[cover] if cover else []
+
+
+def _did(h: History, shown: list[Shown]) -> str:
+    """ "swapped numbers with Sarah and Priya" from the latest kind of evidence shown."""
+    kind = shown[-1].kind
+    names: list[str] = []
+    for s in reversed(shown):
+        if s.kind == kind and s.who not in names:
+            names.append(s.who)
+    return EVIDENCE_WORDS[kind](h.content, join_names(names[:3][::-1]))
+
+
+def join_names(names: list[str]) -> str:
+    """ "Sarah", "Sarah and Priya", "Sarah, Priya and Jo"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _all_done(h: History, setting: str | None, energy: int | None) -> Suggestion:
+    fitting = [s for s in h.available() if setting is None or s.fits(setting)]
+    hardest = fitting[-1] if fitting else h.available()[-1]
     if energy is not None:
-        return _low_energy(st, hardest, energy)
-    fresh = _fresh_settings(st, hardest)
-    profile = st.journal.profile
+        return _low_energy(h, hardest, energy, setting)
+    profile = h.journal.profile
     out_ = set(profile.not_for_me) if profile else set()
-    fitting = [s for s in hardest.settings if s not in out_]
     if setting is not None and hardest.fits(setting) and setting not in out_:
         where: str | None = setting
     else:
-        choices = fresh or fitting
+        choices = _fresh_settings(h, hardest) or [s for s in hardest.settings if s not in out_]
         where = choices[0] if choices else None
-    reason = st.content.say("reason.all_mastered", step=hardest.title)
-    return _make(st, hardest, "all-mastered", reason, where)
+    return _make(h, hardest, "all-mastered", h.content.say("reason.all_mastered"), where)

@@ -6,19 +6,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from mumcoach.coach.ladder import (
-    NothingToSuggest,
-    attempts_from,
-    effective_ladder,
-    ladder_position,
-    suggest,
-)
+from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
+from mumcoach.coach.past import History, build_history
 from mumcoach.coach.review.loneliness import loneliness_trend
 from mumcoach.coach.review.people_week import people_pass
 from mumcoach.coach.review.stats import (
     daily,
     experiments,
-    ordered_checkins,
     per_step,
     step_counts,
     step_titles,
@@ -41,9 +35,9 @@ def signpost(ordered: Sequence[CheckIn], content: Content) -> bool:
     return low_mood_pattern(moods[-content.rules.low_mood.window :], content.rules)
 
 
-def focus(content: Content, journal: Journal, end: date) -> Focus | None:
+def focus(history: History) -> Focus | None:
     try:
-        found = suggest(content, journal, until=end)
+        found = suggest(history)
     except NothingToSuggest:
         return None
     return Focus(found.step_id, found.title, found.reason, found.kind, found.easier_step_id)
@@ -71,10 +65,12 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
     """The review of the `days` days ending on `end`. Records count by their own date (a
     back-dated check-in counts in the week it is about), and nothing after `end` is used."""
     start, end = window(end, days)
-    ordered = ordered_checkins(journal, end)
+    history = build_history(content, journal, until=end)
+    before = build_history(content, journal, until=start - timedelta(days=1))
+    ordered = history.checkins
     in_window = [c for c in ordered if c.date >= start]
-    attempts = [a for a in attempts_from(journal, until=end) if a.date >= start]
-    titles = step_titles(content, journal)
+    attempts = [a for a in history.attempts if a.date >= start]
+    titles = step_titles(history)
     tested = experiments(attempts)
     people, funnel, (gap, gap_n), due = people_pass(
         journal, ordered, start, end, content.rules.reciprocity.unreturned_invitations
@@ -87,9 +83,9 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         checkins=len(in_window),
         streak_days=streak({c.date for c in ordered}, end),
         steps=step_counts(attempts),
-        ladder_start=ladder_position(content, journal, until=start - timedelta(days=1)),
-        ladder_end=ladder_position(content, journal, until=end),
-        ladder_steps=len(effective_ladder(content, journal)),
+        ladder_start=ladder_position(before),
+        ladder_end=ladder_position(history),
+        ladder_steps=len(history.ladder),
         experiments=tested,
         per_step=per_step(attempts, titles),
         liking_gap_mean=gap,
@@ -99,7 +95,7 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         people=people,
         daily=daily(in_window, start, days),
         loneliness=loneliness_trend(journal.loneliness, end),
-        focus=focus(content, journal, end),
+        focus=focus(history),
         signpost=signpost(ordered, content),
         region=region_of(journal),
     )

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from mumcoach.coach.ladder import Attempt, effective_ladder
+from mumcoach.coach.past import Attempt
 from mumcoach.coach.review.types import Day, Experiments, StepChart, StepCounts
-from mumcoach.models import CheckIn, Journal
+from mumcoach.models import CheckIn
 
 if TYPE_CHECKING:
-    from mumcoach.content import Content
+    from mumcoach.coach.past import History
 
 
 def window(end: date, days: int) -> tuple[date, date]:
@@ -22,12 +22,6 @@ def window(end: date, days: int) -> tuple[date, date]:
 def mean(values: Sequence[float]) -> float | None:
     """The mean rounded to 1 dp, or None for nothing to average."""
     return round(sum(values) / len(values), 1) if values else None
-
-
-def ordered_checkins(journal: Journal, end: date) -> list[CheckIn]:
-    """Check-ins dated on or before `end`, oldest first (by their date, not when typed)."""
-    kept = (c for c in journal.checkins if c.date <= end)
-    return sorted(kept, key=lambda c: (c.date, c.created_at))
 
 
 def streak(checkin_days: set[date], end: date) -> int:
@@ -96,14 +90,9 @@ def per_step(
     return tuple(sorted(charts, key=lambda c: titles.get(c.step_id, (10**6, ""))[0]))
 
 
-def step_titles(content: Content, journal: Journal) -> dict[str, tuple[int, str]]:
+def step_titles(history: History) -> dict[str, tuple[int, str]]:
     """step id -> (ladder position, title), half-steps and custom steps included."""
-    found: dict[str, tuple[int, str]] = {}
-    for step in effective_ladder(content, journal):
-        found[step.id] = (step.position, step.title)
-        for half in step.half_steps:
-            found[half.id] = (half.position, half.title)
-    return found
+    return {step.id: (step.position, step.title) for step in history.steps.values()}
 
 
 def daily(ordered: Sequence[CheckIn], start: date, days: int) -> tuple[Day, ...]:

@@ -1,0 +1,201 @@
+"""Her past, read once per command: attempts, each step's track, people and places seen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from mumcoach.coach.ladder.evidence import Shown
+    from mumcoach.coach.ladder.steps import LadderStep
+    from mumcoach.content import Content
+    from mumcoach.models import CheckIn, Interaction, Journal, Plan
+
+Status = Literal["new", "shown", "trying", "mastered", "not-for-me"]
+REAL = ("yes", "partly")  # a "real attempt": the step was tried, at least partly
+Together = list[tuple["CheckIn", "Interaction"]]
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A plan joined with its check-in (tried is None until she has checked in)."""
+
+    plan_id: str
+    step_id: str
+    date: date
+    setting: str | None
+    expected_anxiety: int | None
+    tried: str | None
+    fear_came_true: str | None
+    actual_anxiety: int | None
+    place_id: str | None = None
+
+    @property
+    def real(self) -> bool:
+        return self.tried in REAL
+
+
+def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
+    """Every plan dated on or before `until`, oldest first, with its latest check-in by then."""
+    checkins = {}
+    for checkin in sorted(journal.checkins, key=lambda c: (c.date, c.created_at)):
+        if checkin.plan_id and (until is None or checkin.date <= until):
+            checkins[checkin.plan_id] = checkin
+    plans: list[Plan] = sorted(
+        (p for p in journal.plans if until is None or p.date <= until),
+        key=lambda p: (p.date, p.created_at),
+    )
+    out = []
+    for plan in plans:
+        done = checkins.get(plan.id)
+        out.append(
+            Attempt(
+                plan_id=plan.id,
+                step_id=plan.step_id,
+                date=plan.date,
+                setting=plan.setting,
+                expected_anxiety=plan.expected_anxiety,
+                tried=done.tried if done else None,
+                fear_came_true=done.fear_came_true if done else None,
+                actual_anxiety=done.actual_anxiety if done else None,
+                place_id=plan.place_id,
+            )
+        )
+    return out
+
+
+@dataclass
+class Track:
+    """One step's history in numbers; indexes point into the full attempts list."""
+
+    attempts: int = 0
+    skips: int = 0
+    latest_expected: int | None = None
+    latest_expected_at: int | None = None
+    last_skip_at: int | None = None
+    fear_not_happened: int = 0
+    fear_tested: int = 0
+    fear_came_true_last: int = 0  # how many of the latest real attempts in a row it came true
+    settings_tried: list[str] = field(default_factory=list)
+    planned: int = 0
+    mastered_at: int | None = None
+    real_at: list[int] = field(default_factory=list)
+
+
+def tracks_of(attempts: Sequence[Attempt], content: Content) -> dict[str, Track]:
+    """Every planned step's track, in one pass over the attempts (science.md §1).
+
+    Mastered: at least `min_attempts` real attempts, the latest expected-anxiety rating at most
+    `max_expected_anxiety`, and the feared outcome not happening at least `min_fear_not_happened`
+    times. Once reached, mastery is kept: a harder day later does not take it away.
+    """
+    rule = content.rules.mastery
+    tracks: dict[str, Track] = {}
+    for i, a in enumerate(attempts):
+        t = tracks.setdefault(a.step_id, Track())
+        t.planned += 1
+        if a.expected_anxiety is not None:
+            t.latest_expected, t.latest_expected_at = a.expected_anxiety, i
+        if a.real:
+            t.attempts, t.skips = t.attempts + 1, 0
+            t.real_at.append(i)
+            if a.fear_came_true is not None:
+                t.fear_tested += 1
+                t.fear_not_happened += a.fear_came_true == "no"
+                came_true = a.fear_came_true != "no"
+                t.fear_came_true_last = t.fear_came_true_last + 1 if came_true else 0
+            if a.setting and a.setting not in t.settings_tried:
+                t.settings_tried.append(a.setting)
+        elif a.tried == "no":
+            t.skips, t.last_skip_at = t.skips + 1, i
+        if t.mastered_at is None and (
+            t.attempts >= rule.min_attempts
+            and t.latest_expected is not None
+            and t.latest_expected <= rule.max_expected_anxiety
+            and t.fear_not_happened >= rule.min_fear_not_happened
+        ):
+            t.mastered_at = i
+    return tracks
+
+
+def people_index(checkins: Sequence[CheckIn]) -> dict[str, Together]:
+    """Every person's interactions, oldest first, from check-ins already in order."""
+    index: dict[str, Together] = {}
+    for checkin in checkins:
+        for interaction in checkin.interactions:
+            index.setdefault(interaction.person_id, []).append((checkin, interaction))
+    return index
+
+
+@dataclass
+class History:
+    """Everything the coach reads from her journal up to `until`, built once per command."""
+
+    content: Content
+    journal: Journal
+    until: date | None
+    ladder: list[LadderStep]
+    steps: dict[str, LadderStep]
+    attempts: list[Attempt]
+    tracks: dict[str, Track]
+    checkins: list[CheckIn]
+    people: dict[str, Together]
+    ruled_out: frozenset[str] = frozenset()  # step and half-step ids that are "not for me"
+    shown: dict[str, list[Shown]] = field(default_factory=dict)
+
+    def track(self, step: LadderStep) -> Track:
+        return self.tracks.get(step.id) or Track()
+
+    def out(self, step: LadderStep) -> bool:
+        """Ruled out: "not for me" by id, by every setting it fits, or by what it requires."""
+        return step.id in self.ruled_out
+
+    def available(self) -> list[LadderStep]:
+        return [s for s in self.ladder if not self.out(s)]
+
+    def mastered(self, step: LadderStep) -> bool:
+        return self.track(step).mastered_at is not None
+
+    def status(self, step: LadderStep) -> Status:
+        if self.out(step):
+            return "not-for-me"
+        if self.mastered(step):
+            return "mastered"
+        if step.id in self.shown:
+            return "shown"
+        return "trying" if self.track(step).planned else "new"
+
+    def visits(self, place_id: str | None) -> int:
+        """Plans for this place that she went to (at least partly), before `until`."""
+        return sum(1 for a in self.attempts if place_id and a.place_id == place_id and a.real)
+
+
+def build_history(content: Content, journal: Journal, until: date | None = None) -> History:
+    """Read the journal once, ignoring anything dated after `until`."""
+    from mumcoach.coach.ladder.evidence import evidence, shown_steps
+    from mumcoach.coach.ladder.steps import all_steps, effective_ladder, is_not_for_me
+
+    ladder = effective_ladder(content, journal)
+    steps = all_steps(ladder)
+    attempts = attempts_from(journal, until)
+    checkins = sorted(
+        (c for c in journal.checkins if until is None or c.date <= until),
+        key=lambda c: (c.date, c.created_at),
+    )
+    history = History(
+        content=content,
+        journal=journal,
+        until=until,
+        ladder=ladder,
+        steps=steps,
+        attempts=attempts,
+        tracks=tracks_of(attempts, content),
+        checkins=checkins,
+        people=people_index(checkins),
+        ruled_out=frozenset(i for i, s in steps.items() if is_not_for_me(journal, s)),
+    )
+    kinds = evidence(journal, history.people, attempts, until)
+    history.shown = shown_steps(ladder, kinds, content.rules.evidence)
+    return history
