@@ -63,7 +63,7 @@ def test_every_section_heading_and_key_number(content: Content) -> None:
     assert "+1.7 over 3 rated chats" in out
     assert "1 name learned → 3 chats → 1 number swapped → 1 meet-up" in out
     assert "new: Priya" in out
-    assert "Sarah (chatted → numbers)" in out and "Jo (chatted → met up)" in out
+    assert "Sarah (chatted → swapped numbers)" in out and "Jo (chatted → met up)" in out
     assert "1.8 h together" in out
     assert "Sarah: send the swimming timetable overdue since 20 Nov" in out
     assert "Jo: text about soft play due today" in out

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mumcoach.commands import app_context
+from mumcoach.words import day_month_year
 
 if TYPE_CHECKING:
     from mumcoach.coach.edit import Entry, Kind
@@ -169,7 +170,7 @@ def _find(app: AppContext, journal: Any, kind: Kind, day: str, entry_id: str | N
         found = [e for e in found if e.id.startswith(entry_id)]
     if not found:
         raise BadInput(
-            f"There are no {what}{' with that id' if entry_id else ''} on {on.day} {on:%b %Y}."
+            f"There are no {what}{' with that id' if entry_id else ''} on {day_month_year(on)}."
         )
     if len(found) == 1:
         return found[0]

@@ -13,6 +13,7 @@ from mumcoach.flows.people import resolve_met
 from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Plan
 from mumcoach.prompter import Choice
 from mumcoach.text import short
+from mumcoach.words import day_month_year
 
 CHECKIN_KEYS = (
     "date",
@@ -169,7 +170,7 @@ class CheckInFlow:
             if about_plan:
                 raise BadInput(
                     f"{flag(about_plan[0])} is about a plan, and there is no plan from "
-                    f"{self.draft.date:%d %b %Y} or the days before it to test."
+                    f"{day_month_year(self.draft.date)} or the days before it to test."
                 )
             # No plan to test; still keep what happened if it was given.
             for key, question in (("what", q("what")), ("learned", q("learned"))):

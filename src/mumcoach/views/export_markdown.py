@@ -19,6 +19,7 @@ from mumcoach.dates import format_time
 from mumcoach.models import CheckIn, Interaction, Journal, Loneliness, Person, Plan
 from mumcoach.schedule import describe, schedule_of
 from mumcoach.views.ladder import STATUS_LABELS
+from mumcoach.words import day_month_year, weekday_date
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -29,21 +30,13 @@ def md(text: str) -> str:
     return "  \n".join(line.strip() for line in escaped.splitlines())
 
 
-def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def markdown_text(journal: Journal, content: Content, now: datetime) -> str:
     """The whole diary: one section per day, newest last; then people, ladder and places."""
     steps = {sid: step.title for sid, step in all_steps(effective_ladder(content, journal)).items()}
     places = {p.id: p.name for p in journal.places}
     owner = journal.profile.name if journal.profile and journal.profile.name else None
     title = f"{md(owner)}'s mumcoach journal" if owner else "My mumcoach journal"
-    out = [f"# {title}", "", f"Exported {long_date(now.date())} at {format_time(now.time())}."]
+    out = [f"# {title}", "", f"Exported {weekday_date(now.date())} at {format_time(now.time())}."]
     if journal.profile and journal.profile.goal:
         out += ["", f"**Goal:** {md(journal.profile.goal)}"]
 
@@ -55,7 +48,7 @@ def markdown_text(journal: Journal, content: Content, now: datetime) -> str:
     if days:
         out += ["", "## Diary"]
     for day in days:
-        out += ["", f"### {long_date(day)}"]
+        out += ["", f"### {weekday_date(day)}"]
         for plan in (p for p in journal.plans if p.date == day):
             out += ["", "#### Plan", *_plan(plan, steps, places)]
         for checkin in (c for c in journal.checkins if c.date == day):
@@ -141,8 +134,8 @@ def _met(i: Interaction) -> str:
     if i.detail:
         line += f"  \n  Remembered: {md(i.detail)}"
     if i.follow_up:
-        due = f" (by {short_date(i.follow_up_due)})" if i.follow_up_due else ""
-        done = f" — done {short_date(i.follow_up_done)}" if i.follow_up_done else ""
+        due = f" (by {day_month_year(i.follow_up_due)})" if i.follow_up_due else ""
+        done = f" — done {day_month_year(i.follow_up_done)}" if i.follow_up_done else ""
         line += f"  \n  Follow-up: {md(i.follow_up)}{due}{done}"
     return line
 
@@ -155,7 +148,7 @@ def _loneliness(check: Loneliness) -> str:
 def _person(journal: Journal, person: Person, today: date) -> list[str]:
     age = child_age_now(person, interactions_of(journal, person.id), today)  # as she is today
     child = ", ".join(md(x) for x in (person.child, age) if x)
-    first = short_date(person.first_met) if person.first_met else None
+    first = day_month_year(person.first_met) if person.first_met else None
     if first and person.first_met_where:
         first += f" at {md(person.first_met_where)}"
     lines = _lines(
@@ -167,10 +160,10 @@ def _person(journal: Journal, person: Person, today: date) -> list[str]:
     )
     if person.notes:
         lines.append("- **Notes:**")
-        lines += [f"  - {short_date(n.date)}: {md(n.text)}" for n in person.notes]
+        lines += [f"  - {day_month_year(n.date)}: {md(n.text)}" for n in person.notes]
     due = [f for f in open_followups(journal, today) if f.person_id == person.id]
     for item in due:
-        when = f" (by {short_date(item.due)})" if item.due else ""
+        when = f" (by {day_month_year(item.due)})" if item.due else ""
         lines.append(f"- **Follow-up:** {md(item.text)}{when}")
     return lines
 

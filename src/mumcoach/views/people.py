@@ -11,16 +11,9 @@ from rich.text import Text
 
 from mumcoach.coach.merge import MergePlan
 from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
-from mumcoach.models import STAGES, Interaction, Stage
+from mumcoach.models import STAGES, Interaction
+from mumcoach.words import STAGE_LABELS, day_month, day_month_year, iso, stage_word
 
-STAGE_LABELS: dict[Stage, str] = {
-    "nodded": "Nodded hello",
-    "names": "Know her name",
-    "chatted": "Chatted",
-    "numbers": "Swapped numbers",
-    "met-up": "Met up",
-    "friend": "Friend",
-}
 EMPTY = (
     "No one here yet. People are added when you log a chat in `mumcoach checkin`, "
     "or with `mumcoach people add NAME`."
@@ -34,7 +27,7 @@ def when(day: date | None, today: date) -> str:
     """'21 Nov 2026 (today)', '18 Nov 2026 (3 days ago)'."""
     if day is None:
         return "—"
-    return f"{day.day} {day:%b %Y} ({relative(day, today)})"
+    return f"{day_month_year(day)} ({relative(day, today)})"
 
 
 def relative(day: date, today: date) -> str:
@@ -46,10 +39,6 @@ def relative(day: date, today: date) -> str:
     if gap == -1:
         return "tomorrow"
     return f"{gap} days ago" if gap > 0 else f"in {-gap} days"
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
 
 
 def hours_text(hours: float) -> str:
@@ -77,10 +66,10 @@ def followup_text(item: FollowUp, today: date) -> Text:
     if item.due is None:
         return Text(item.text)
     if item.overdue:
-        return Text.assemble((f"overdue since {short_date(item.due)}: ", "bold red"), item.text)
+        return Text.assemble((f"overdue since {day_month(item.due)}: ", "bold red"), item.text)
     if item.due == today:
         return Text.assemble(("due today: ", "bold yellow"), item.text)
-    return Text.assemble(item.text, (f" (by {short_date(item.due)})", "dim"))
+    return Text.assemble(item.text, (f" (by {day_month(item.due)})", "dim"))
 
 
 def times(n: int) -> str:
@@ -152,7 +141,7 @@ def person_card_view(
         parts += [Text(""), Text(reciprocity_note)]
     if card.details:
         parts += [Text(""), Text("Remembered", style="bold")]
-        parts += [Text.assemble((f"  {short_date(d)}  ", "dim"), text) for d, text in card.details]
+        parts += [Text.assemble((f"  {day_month(d)}  ", "dim"), text) for d, text in card.details]
     if card.interactions:
         parts += [Text(""), Text("Together", style="bold"), _interactions(card.interactions)]
     if row.open_followups:
@@ -166,7 +155,7 @@ def person_card_view(
 
 def _title(card: PersonCard) -> Text:
     title = Text(card.row.name, style="bold")
-    title.append(f" · {STAGE_LABELS[card.row.stage].lower()}")
+    title.append(f" · {stage_word(card.row.stage)}")
     if card.row.stage_set_by_hand:
         title.append(" (set by you)", style="dim")
     return title
@@ -218,7 +207,7 @@ def _interactions(items: tuple[tuple[date, Interaction], ...]) -> Table:
         table.add_column(column)
     for day, i in items:
         table.add_row(
-            short_date(day) + f" {day:%Y}",
+            day_month_year(day),
             Text(i.where or "—"),
             str(i.minutes) if i.minutes is not None else "—",
             {"me": "you", "them": "her"}.get(i.started_by or "", "—"),
@@ -292,15 +281,11 @@ def forgot_text(name: str, rewritten: int, removed: int) -> str:
 # ---- JSON-ready data --------------------------------------------------------------------------
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def followup_data(item: FollowUp) -> dict[str, Any]:
     return {
         "id": item.short_id,
         "text": item.text,
-        "due": _iso(item.due),
+        "due": iso(item.due),
         "overdue": item.overdue,
     }
 
@@ -314,7 +299,7 @@ def row_data(row: PersonRow) -> dict[str, Any]:
         "child_age": row.child_age,
         "stage": row.stage,
         "stage_set_by_hand": row.stage_set_by_hand,
-        "last_contact": _iso(row.last_contact),
+        "last_contact": iso(row.last_contact),
         "hours_together": round(row.hours_together, 2),
         "invitations_made": row.invitations_made,
         "invitations_received": row.invitations_received,
@@ -327,7 +312,7 @@ def card_data(card: PersonCard, horizons: dict[str, int]) -> dict[str, Any]:
     return {
         **row_data(card.row),
         "derived_stage": card.derived_stage,
-        "first_met": _iso(card.first_met),
+        "first_met": iso(card.first_met),
         "first_met_where": card.first_met_where,
         "unreturned_invitations": card.unreturned_invitations,
         "hours_horizon": dict(horizons),

@@ -12,6 +12,7 @@ from rich.text import Text
 from mumcoach.coach.places import PlaceMergePlan, PlaceRow, place_schedule
 from mumcoach.models import Place
 from mumcoach.schedule import describe
+from mumcoach.words import iso
 
 EMPTY = (
     "No places yet. A place is added when you plan for it: `mumcoach plan --place NAME`, "
@@ -78,6 +79,6 @@ def place_data(row: PlaceRow) -> dict[str, Any]:
         "setting": row.setting,
         "schedule": row.schedule,
         "plans": row.plans,
-        "last_planned": row.last_planned.isoformat() if row.last_planned else None,
+        "last_planned": iso(row.last_planned),
         "met_there": list(row.seen),
     }

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel
 
 from mumcoach.coach.history import Changes
+from mumcoach.words import day_and_time, day_month
 
 # list name -> (one, many) as she would say them
 KIND_WORDS = {
@@ -25,15 +26,15 @@ KIND_WORDS = {
 def record_label(kind: str, record: BaseModel, parent: BaseModel | None) -> str:
     """'the check-in of 21 Nov', "Sarah's card", 'Sarah, met on 21 Nov'."""
     day = getattr(record, "date", None)
-    on = f" of {short(day)}" if isinstance(day, date) else ""
+    on = f" of {day_month(day)}" if isinstance(day, date) else ""
     name = getattr(record, "name", None) or getattr(record, "title", None) or ""
     if kind == "checkins":
         return f"the check-in{on}"
     if kind == "plans":
-        return f"the plan for {short(day)}" if isinstance(day, date) else "a plan"
+        return f"the plan for {day_month(day)}" if isinstance(day, date) else "a plan"
     if kind == "interactions":
         when = getattr(parent, "date", None)
-        return f"{name}, met on {short(when)}" if isinstance(when, date) else str(name)
+        return f"{name}, met on {day_month(when)}" if isinstance(when, date) else str(name)
     if kind == "people":
         return f"{name}'s card"
     if kind == "notes":
@@ -48,19 +49,15 @@ def record_label(kind: str, record: BaseModel, parent: BaseModel | None) -> str:
     return KIND_WORDS.get(kind, (kind, kind))[0] if kind != "ladder" else "your ladder"
 
 
-def short(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
 def changed(when: datetime | None) -> str:
     if when is None:
         return "time unknown"
-    return f"changed {when.day} {when:%b %Y} {when:%H:%M}"
+    return f"changed {day_and_time(when)}"
 
 
 def undo_lines(changes: Changes, saved: datetime | None) -> list[str]:
     """What undoing the last save would do, one line per record, newest save first."""
-    when = f" ({saved.day} {saved:%b %Y} {saved:%H:%M})" if saved else ""
+    when = f" ({day_and_time(saved)})" if saved else ""
     lines = [f"Undo the last save{when}? It would:"]
     lines += [f"  - remove {record_label(t.kind, t.record, t.parent)}" for t in changes.added]
     lines += [

@@ -19,6 +19,7 @@ from mumcoach.coach.review import (
 )
 from mumcoach.content import Content
 from mumcoach.views.support import low_mood_notice
+from mumcoach.words import day_month, day_month_year, plural, stage_word
 
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a day without a check-in
@@ -27,15 +28,6 @@ TITLE_WIDTH = 34
 DAY_GRID_MAX = 14  # longer windows get one sparkline character per day
 FOLLOWUPS_SHOWN = 5  # the rest are in `mumcoach people`
 
-STAGE_WORDS = {
-    "nodded": "nodded hello",
-    "names": "names",
-    "chatted": "chatted",
-    "numbers": "numbers",
-    "met-up": "met up",
-    "friend": "friend",
-}
-
 
 # ---- small formatters -----------------------------------------------------------------------
 
@@ -43,20 +35,12 @@ STAGE_WORDS = {
 def date_range(start: date, end: date) -> str:
     """'15–21 Nov 2026', '28 Oct – 3 Nov 2026', '29 Dec 2025 – 4 Jan 2026', '21 Nov 2026'."""
     if start == end:
-        return f"{end.day} {end:%b %Y}"
+        return day_month_year(end)
     if start.year != end.year:
-        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+        return f"{day_month_year(start)} – {day_month_year(end)}"
     if start.month != end.month:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+        return f"{day_month(start)} – {day_month_year(end)}"
     return f"{start.day}–{end.day} {end:%b %Y}"
-
-
-def short(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def number(value: float | None) -> str:
@@ -182,7 +166,7 @@ def people_text(review: WeeklyReview) -> str:
     parts = [f"new: {', '.join(p.new)}" if p.new else "nobody new"]
     if p.moved:
         moved = ", ".join(
-            f"{m.name} ({STAGE_WORDS[m.before]} → {STAGE_WORDS[m.after]})" for m in p.moved
+            f"{m.name} ({stage_word(m.before)} → {stage_word(m.after)})" for m in p.moved
         )
         parts.append(f"moved up: {moved}")
     parts.append(f"{p.hours_together:.1f} h together")
@@ -194,9 +178,9 @@ def followups_view(items: Sequence[DueFollowUp], end: date) -> RenderableType:
         return Text("Nothing due.")
     lines: list[RenderableType] = []
     for item in items[:FOLLOWUPS_SHOWN]:
-        when = f"overdue since {short(item.due)}" if item.overdue else "due today"
+        when = f"overdue since {day_month(item.due)}" if item.overdue else "due today"
         if not item.overdue and item.due != end:
-            when = f"due {short(item.due)}"
+            when = f"due {day_month(item.due)}"
         lines.append(Text.assemble("• ", (item.name, "bold"), f": {item.text} ", (when, "dim")))
     if len(items) > FOLLOWUPS_SHOWN:
         more = len(items) - FOLLOWUPS_SHOWN
@@ -238,7 +222,7 @@ def _cell(value: float | None, low: float, high: float) -> str:
 
 def loneliness_view(points: Sequence[LonelinessPoint], content: Content) -> RenderableType:
     recent = points[-8:]
-    trend = " → ".join(f"{p.total} ({short(p.date)})" for p in recent)
+    trend = " → ".join(f"{p.total} ({day_month(p.date)})" for p in recent)
     return Group(
         Text(f"{trend}   (3–9, lower = less lonely)"),
         Text(content.say("review.ucla_trend"), style="dim"),

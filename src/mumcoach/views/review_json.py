@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from mumcoach.coach.review import WeeklyReview
 from mumcoach.views.json_out import suggestion_data
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+from mumcoach.words import iso
 
 
 def review_json(review: WeeklyReview) -> dict[str, Any]:
     """The review as JSON-ready data; every key is present even when there is nothing yet."""
     e = review.experiments
     return {
-        "window": {"start": _day(review.start), "end": _day(review.end), "days": review.days},
+        "window": {"start": iso(review.start), "end": iso(review.end), "days": review.days},
         "headline": review.headline,
         "empty": review.empty,
         "checkins": review.checkins,
@@ -64,7 +60,7 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
         },
         "followups_due": len(review.followups),
         "followups": [
-            {"name": f.name, "text": f.text, "due": _day(f.due), "overdue": f.overdue}
+            {"name": f.name, "text": f.text, "due": iso(f.due), "overdue": f.overdue}
             for f in review.followups
         ],
         "people": {
@@ -80,10 +76,10 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
                 {"name": r.name, "unreturned": r.count} for r in review.people.reciprocity
             ],
         },
-        "mood": [{"date": _day(d.date), "value": d.mood} for d in review.daily],
-        "energy": [{"date": _day(d.date), "value": d.energy} for d in review.daily],
+        "mood": [{"date": iso(d.date), "value": d.mood} for d in review.daily],
+        "energy": [{"date": iso(d.date), "value": d.energy} for d in review.daily],
         "loneliness": [
-            {"date": _day(p.date), "answers": list(p.answers), "total": p.total}
+            {"date": iso(p.date), "answers": list(p.answers), "total": p.total}
             for p in review.loneliness
         ],
         "suggestion": suggestion_data(review.focus),

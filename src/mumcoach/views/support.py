@@ -10,15 +10,12 @@ from rich.panel import Panel
 from rich.text import Text
 
 from mumcoach.content import Content, Region
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+from mumcoach.words import full_date, iso
 
 
 def _checked(day: date | None, content: Content) -> str:
     """ " (checked on 3 March 2026)" only where a check really happened; else nothing."""
-    return f" ({content.say('support.checked_on', date=_day(day))})" if day else ""
+    return f" ({content.say('support.checked_on', date=full_date(day))})" if day else ""
 
 
 def _emergency(region: Region, content: Content, *, crisis: bool = False) -> Text:
@@ -118,5 +115,5 @@ def support_data(region_code: str, content: Content) -> dict[str, Any]:
             {"name": x.name, "contact": x.contact, "note": x.note, "last_verified": x.last_verified}
             for x in region.lines
         ],
-        "last_verified": verified.isoformat() if verified else None,
+        "last_verified": iso(verified),
     }

@@ -1,0 +1,56 @@
+"""How dates, counts and stages are written for her: one spelling for every screen."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from mumcoach.vocab import Stage
+
+STAGE_LABELS: dict[Stage, str] = {
+    "nodded": "Nodded hello",
+    "names": "Know her name",
+    "chatted": "Chatted",
+    "numbers": "Swapped numbers",
+    "met-up": "Met up",
+    "friend": "Friend",
+}
+
+
+def stage_word(stage: Stage) -> str:
+    """The stage inside a sentence: "know her name", "swapped numbers"."""
+    return STAGE_LABELS[stage].lower()
+
+
+def day_month(day: date) -> str:
+    """'21 Nov'."""
+    return f"{day.day} {day:%b}"
+
+
+def day_month_year(day: date) -> str:
+    """'21 Nov 2026'."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def full_date(day: date) -> str:
+    """'21 November 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def weekday_date(day: date) -> str:
+    """'Saturday 21 November 2026'."""
+    return f"{day:%A} {full_date(day)}"
+
+
+def day_and_time(when: datetime) -> str:
+    """'21 Nov 2026 18:00'."""
+    return f"{day_month_year(when)} {when:%H:%M}"
+
+
+def iso(day: date | None) -> str | None:
+    """A date for JSON: 'YYYY-MM-DD', or None."""
+    return day.isoformat() if day else None
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 chat', '3 chats', '2 numbers swapped'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
