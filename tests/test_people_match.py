@@ -373,3 +373,20 @@ def test_ready_made_message_uses_her_card_and_her_child(
     text = " ".join(result.rich.split())
     assert "A message you could send Hannah" in text and "Noah" in text
     assert "Jasper" not in text
+
+
+def test_adding_a_name_she_has_or_one_spelt_like_it_needs_a_yes_or_force(
+    invoke: Invoke, private_home: Path
+) -> None:
+    seed(private_home)
+    before = (private_home / "journal.json").read_bytes()
+    for name in ("HANNAH", "Hanah"):
+        result = invoke(["people", "add", name])
+        assert result.exit_code == 2
+        assert f"You already have Hannah (Noah). Pass --force to add {name}" in result.stderr
+    assert (private_home / "journal.json").read_bytes() == before
+    result = invoke(["people", "add", "Hanah"], script={"add_another": False})
+    assert "Nothing was changed." in result.rich
+    assert invoke(["people", "add", "Hanah", "--force"]).exit_code == 0
+    assert invoke(["people", "add", "Han"]).exit_code == 0  # a start is a different name
+    assert names(private_home).count("Hanah") == 1 and "Han" in names(private_home)

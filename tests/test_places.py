@@ -162,7 +162,8 @@ def test_edit_renames_keeps_the_old_name_and_refuses_a_duplicate(
     data = json.loads(invoke(["places", "--json"]).stdout)
     assert next(p for p in data["places"] if p["id"] == hart.id)["met_there"] == ["Jo"]
     duplicate = invoke(["places", "edit", "gate", "--name", "hartbeeps music"])
-    assert duplicate.exit_code == 2 and "places merge" in duplicate.stderr
+    assert duplicate.exit_code == 2
+    assert '`mumcoach places merge gate "Hartbeeps Music"` puts them together' in duplicate.stderr
     assert invoke(["places", "edit", "gate", "--schedule", "whenever"]).exit_code == 2
     assert invoke(["places", "edit", "gate"]).exit_code == 2
     assert invoke(["places", "edit", "nowhere", "--setting", "groups"]).exit_code == 2

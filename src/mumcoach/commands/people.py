@@ -136,7 +136,8 @@ def add(
     first_met = check_date("met", met) if met else today
     if first_met > today:
         raise BadInput("met (--met) can't be in the future.")
-    if not confirm_add_another(_asker(app), app.content, app.store.load(), name, force=force):
+    journal = app.store.load()
+    if not confirm_add_another(_asker(app), app.content, journal, name, today, force=force):
         app.console.print("Nothing was changed.")
         return
     person = Person(

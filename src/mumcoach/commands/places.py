@@ -9,8 +9,6 @@ import typer
 from mumcoach.commands import app_context, make_asker, print_json
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from mumcoach.context import AppContext
     from mumcoach.models import Journal, Place
 
@@ -66,6 +64,7 @@ def edit(
     from mumcoach.coach.places import edit_place
     from mumcoach.errors import BadInput
     from mumcoach.flows.ask import check_choice
+    from mumcoach.flows.places import refuse_place_namesake, schedule_answer
     from mumcoach.models import SETTINGS
     from mumcoach.views.places import place_label
 
@@ -80,13 +79,13 @@ def edit(
     if setting is not None:
         changes["setting"] = check_choice("setting", setting, SETTINGS) if setting.strip() else None
     if schedule is not None:
-        changes.update(_schedule(schedule, today))
+        changes.update(schedule_answer(schedule, today))
     if not changes:
         raise BadInput("Nothing to change: pass --name, --setting or --schedule.")
     journal = app.store.load()
     place_id = _pick(app, place, journal).id
     if "name" in changes and not force:
-        _refuse_duplicate_name(journal, place_id, str(changes["name"]))
+        refuse_place_namesake(journal, place_id, str(changes["name"]), typed=place)
     saved = app.store.update(lambda j: edit_place(j, place_id, changes))
     app.console.print(f"Updated {place_label(saved, today)}.")
 
@@ -121,31 +120,3 @@ def _pick(app: AppContext, query: str, journal: Journal) -> Place:
     from mumcoach.flows.places import pick_place
 
     return pick_place(make_asker(app, None, {}, ()), app.content, journal, query, app.today())
-
-
-def _schedule(text: str, today: date) -> dict[str, object]:
-    """--schedule: parsed into the structured schedule; '' clears it."""
-    from mumcoach.dates import DateError
-    from mumcoach.errors import BadInput
-    from mumcoach.schedule import parse_schedule
-
-    if not text.strip():
-        return {"schedule": None, "recurring": None}
-    try:
-        return {"schedule": parse_schedule(text, today), "recurring": None}
-    except DateError as exc:
-        raise BadInput(f"schedule (--schedule) {exc}.") from None
-
-
-def _refuse_duplicate_name(journal: Journal, place_id: str, name: str) -> None:
-    """A rename must not make two places of one name unless she says --force."""
-    from mumcoach.coach.matching import namesake
-    from mumcoach.errors import BadInput
-
-    other = namesake(journal.places, name, but=place_id)
-    if other is not None:
-        raise BadInput(
-            f"You already have a place called {other.name}. If they're the same place, "
-            f"`mumcoach places merge {place_id} {other.id}` puts them together; --force keeps "
-            "two places with that name."
-        )

@@ -10,7 +10,15 @@ from mumcoach.coach.people import FollowUp, children_of, match_people, person_ro
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker
-from mumcoach.flows.pick import Labels, Wording, confirm_yes, known_or_new, pick_known
+from mumcoach.flows.pick import (
+    Labels,
+    Wording,
+    confirm_yes,
+    either,
+    handle,
+    known_or_new,
+    pick_known,
+)
 from mumcoach.models import STAGES, Journal, Person, Place
 from mumcoach.prompter import Choice
 from mumcoach.text import one_line
@@ -71,18 +79,19 @@ def resolve_met(
 
 
 def confirm_add_another(
-    asker: Asker, content: Content, journal: Journal, name: str, *, force: bool
+    asker: Asker, content: Content, journal: Journal, name: str, today: date, *, force: bool
 ) -> bool:
-    """True unless she already has someone of that name and says no (or, scripted, no --force)."""
+    """True unless she already has someone of that name (or one spelt very like it) and, asked,
+    says no; without a terminal that needs --force, so no one is added twice by accident."""
     found = find_person(journal, name)
-    if found.how != "exact" or force:
+    same = found.sure if found.how == "exact" else found.near
+    if not same or force:
         return True
+    labels = _labeller(journal, today, seen=False)(same)
+    already = f"You already have {either(labels)}."
     if not asker.interactive:
-        raise BadInput(
-            f"You already have someone called {name}. Pass --force to add another person "
-            "with the same name."
-        )
-    return asker.yes_no("add_another", f"{name}\n  {content.question('add_another')}")
+        raise BadInput(f"{already} Pass --force to add {name} as someone new.")
+    return asker.yes_no("add_another", f"{already}\n  {content.question('add_another')}")
 
 
 def confirm_forget(asker: Asker, content: Content, heading: str, *, yes: bool) -> bool:
@@ -194,17 +203,10 @@ def refuse_namesake(
     other = namesake(journal.people, name, but=person_id)
     if other is not None:
         label = person_label(person_row(journal, other, today), today)
-        merge = f"mumcoach people merge {_handle(journal, person_id, typed)} "
-        merge += _handle(journal, other.id, other.name)
+        first = handle(find_person(journal, typed).one, person_id, typed)
+        second = handle(find_person(journal, other.name).one, other.id, other.name)
+        merge = f"mumcoach people merge {first} {second}"
         raise BadInput(
             f"You already have someone called {label}. If they're the same person, `{merge}` "
             "puts everything on one card; --force keeps two people with that name."
         )
-
-
-def _handle(journal: Journal, person_id: str, typed: str) -> str:
-    """What to type to find her again: `typed` when it finds only her, else her id."""
-    found = find_person(journal, typed).one
-    if found is None or found.id != person_id:
-        return person_id
-    return f'"{typed}"' if " " in typed.strip() else typed.strip()

@@ -126,3 +126,10 @@ def confirm_yes(asker: Asker, key: str, question: str, heading: str, *, yes: boo
     if not asker.interactive:
         raise NeedsAnswer(f"{heading} There is no terminal to ask on: pass --yes to go ahead.")
     return asker.yes_no(key, question, default=False)
+
+
+def handle(found: HasId | None, record_id: str, typed: str) -> str:
+    """What to type to find a record again: `typed` when it found only that one, else its id."""
+    if found is None or found.id != record_id:
+        return record_id
+    return f'"{typed.strip()}"' if " " in typed.strip() else typed.strip()

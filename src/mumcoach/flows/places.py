@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from mumcoach.coach.matching import namesake
 from mumcoach.coach.places import match_places
 from mumcoach.content import Content
+from mumcoach.dates import DateError
+from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker
-from mumcoach.flows.pick import Labels, Wording, confirm_yes, known_or_new, pick_known
-from mumcoach.models import Journal, Place
+from mumcoach.flows.pick import (
+    Labels,
+    Wording,
+    confirm_yes,
+    handle,
+    known_or_new,
+    pick_known,
+)
+from mumcoach.models import Journal, Place, Schedule
+from mumcoach.schedule import parse_schedule
 from mumcoach.views.places import place_label
 
 ID_HINT = "or use the id from `mumcoach places --json`"
@@ -60,3 +71,26 @@ def confirm_place_merge(asker: Asker, content: Content, *, yes: bool) -> bool:
     """Merge the two places (shown just before)? Without a terminal, --yes is required."""
     question = content.question("confirm_merge")
     return confirm_yes(asker, "confirm_merge", question, "The merge is shown above.", yes=yes)
+
+
+def schedule_answer(text: str, today: date) -> dict[str, Schedule | None]:
+    """--schedule: read into the structured schedule (any old `recurring` text goes); '' clears."""
+    if not text.strip():
+        return {"schedule": None, "recurring": None}
+    try:
+        return {"schedule": parse_schedule(text, today), "recurring": None}
+    except DateError as exc:
+        raise BadInput(f"schedule (--schedule) {exc}.") from None
+
+
+def refuse_place_namesake(journal: Journal, place_id: str, name: str, *, typed: str) -> None:
+    """A rename must not make two places of one name unless she says --force."""
+    other = namesake(journal.places, name, but=place_id)
+    if other is not None:
+        first = handle(match_places(journal.places, typed).one, place_id, typed)
+        second = handle(match_places(journal.places, other.name).one, other.id, other.name)
+        merge = f"mumcoach places merge {first} {second}"
+        raise BadInput(
+            f"You already have a place called {other.name}. If they're the same place, "
+            f"`{merge}` puts them together; --force keeps two places with that name."
+        )
