@@ -100,7 +100,7 @@ def merge(
 ) -> None:
     from mumcoach.coach.places import merge_places, plan_place_merge
     from mumcoach.errors import BadInput
-    from mumcoach.flows.places import confirm_place_merge
+    from mumcoach.flows.people import confirm_merge
     from mumcoach.views.places import place_merge_view
 
     app = app_context(ctx)
@@ -109,7 +109,7 @@ def merge(
     if gone.id == kept.id:
         raise BadInput("Those are the same place: nothing to merge.")
     app.console.print(place_merge_view(plan_place_merge(journal, gone.id, kept.id, app.today())))
-    if not confirm_place_merge(make_asker(app, None, {}, ()), app.content, yes=yes):
+    if not confirm_merge(make_asker(app, None, {}, ()), app.content, yes=yes):
         app.console.print("Nothing was changed.")
         return
     merged = app.store.update(lambda j: merge_places(j, gone.id, kept.id), deletion=True)

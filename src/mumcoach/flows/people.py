@@ -101,7 +101,7 @@ def confirm_forget(asker: Asker, content: Content, heading: str, *, yes: bool) -
 
 
 def confirm_merge(asker: Asker, content: Content, *, yes: bool) -> bool:
-    """Merge the two cards (shown just before)? Without a terminal, --yes is required."""
+    """Merge the two (people or places, shown just before)? Without a terminal, --yes is needed."""
     question = content.question("confirm_merge")
     return confirm_yes(asker, "confirm_merge", question, "The merge is shown above.", yes=yes)
 

@@ -14,7 +14,6 @@ from mumcoach.flows.ask import Asker
 from mumcoach.flows.pick import (
     Labels,
     Wording,
-    confirm_yes,
     handle,
     known_or_new,
     pick_known,
@@ -65,12 +64,6 @@ def known_place_or_new(
         return None  # she gave a setting: a new place, however close its name
     wanted = name.strip()
     return known_or_new(asker, found, wanted, _labels(today), wording(content, wanted))
-
-
-def confirm_place_merge(asker: Asker, content: Content, *, yes: bool) -> bool:
-    """Merge the two places (shown just before)? Without a terminal, --yes is required."""
-    question = content.question("confirm_merge")
-    return confirm_yes(asker, "confirm_merge", question, "The merge is shown above.", yes=yes)
 
 
 def schedule_answer(text: str, today: date) -> dict[str, Schedule | None]:
