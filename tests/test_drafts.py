@@ -285,12 +285,12 @@ def test_people_forget_scrubs_her_from_drafts(invoke: Invoke, private_home: Path
     assert names == ["Bea"]
 
 
-def test_paths_name_the_drafts_folder_for_erase(private_home: Path) -> None:
-    from mumcoach.drafts import remove_drafts
+def test_erase_removes_drafts_with_everything_else(invoke: Invoke, private_home: Path) -> None:
     from mumcoach.paths import drafts_dir
 
-    assert draft_path(private_home, "plan").parent == drafts_dir(private_home)
-    drafts_dir(private_home).mkdir(parents=True)
-    draft_path(private_home, "plan").write_text("{}")
-    assert remove_drafts(private_home) == 1
+    invoke(["init", "--region", "uk"])
+    invoke(["checkin"], script={"mood": 2, "energy": KeyboardInterrupt()})
+    assert draft_path(private_home, "checkin").parent == drafts_dir(private_home)
+    assert draft_path(private_home, "checkin").exists()
+    assert invoke(["erase", "--yes"]).exit_code == 0
     assert not drafts_dir(private_home).exists()

@@ -158,3 +158,26 @@ def test_checkin_reads_minutes_and_dates_as_typed(invoke: Invoke, private_home: 
     assert met.follow_up_due is not None and met.follow_up_due.isoformat() == "2026-11-24"
     checkin = Store(private_home).load().checkins[0]
     assert checkin.energy is None and met.liked_them is None, "Enter on a scale chose nothing"
+
+
+def test_the_check_in_draft_is_typed_so_a_bad_value_is_caught_where_it_is_set() -> None:
+    from datetime import date
+
+    from mumcoach.errors import BadInput
+    from mumcoach.flows.checkin_draft import CheckInAnswers, MetAnswers
+
+    answers = CheckInAnswers()
+    answers.put("mood", 4)
+    answers.put("what", "Said hello")
+    assert answers.given() == {"mood": 4, "what": "Said hello"}
+    with pytest.raises(BadInput, match=r"^mood can't be kept as given \(input should be less"):
+        answers.put("mood", 9)
+    with pytest.raises(BadInput, match="^tried can't be kept as given"):
+        answers.put("tried", "maybe")
+    met = MetAnswers()
+    met.put("follow_up_due", "2026-11-24")
+    assert met.follow_up_due == date(2026, 11, 24)
+    with pytest.raises(BadInput, match="^liked_them"):
+        met.put("liked_them", 8)
+    with pytest.raises(BadInput, match="^nickname"):
+        met.put("nickname", "S")

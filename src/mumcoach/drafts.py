@@ -247,16 +247,3 @@ def _scrub(value: Any, pattern: re.Pattern[str] | None) -> Any:
     if isinstance(value, dict):
         return {k: _scrub(v, pattern) for k, v in value.items()}
     return value
-
-
-def remove_drafts(home: Path) -> int:
-    """Remove every draft (for deleting everything); returns how many there were."""
-    folder = drafts_dir(home)
-    if not folder.is_dir():
-        return 0
-    count = 0
-    for path in folder.iterdir():
-        path.unlink(missing_ok=True)
-        count += 1
-    folder.rmdir()
-    return count

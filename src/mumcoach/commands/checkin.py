@@ -21,7 +21,7 @@ from mumcoach.commands.init import onboard_if_new
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
-    from mumcoach.flows.checkin import CheckInDraft
+    from mumcoach.flows.checkin_draft import CheckInDraft
     from mumcoach.models import CheckIn, Journal
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
+from mumcoach.flows.checkin_draft import CheckInDraft, MetPerson
 from mumcoach.flows.people import resolve_met
 from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Plan
 from mumcoach.prompter import Choice
@@ -57,22 +57,6 @@ PERSON_FLAGS = {
     "hosted": "I hosted: she came to mine (or to my get-together)",
 }
 FOLLOW_UP_DAYS = 3  # ladder step 13: "send a follow-up message within three days"
-
-
-@dataclass
-class MetPerson:
-    """One person met, as answered; resolved to a Person when saved."""
-
-    person_id: str | None
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class CheckInDraft:
-    date: date
-    plan: Plan | None
-    fields: dict[str, Any] = field(default_factory=dict)
-    people: list[MetPerson] = field(default_factory=list)
 
 
 def open_plans(journal: Journal, day: date, open_days: int) -> list[Plan]:
@@ -153,15 +137,15 @@ class CheckInFlow:
             self._people()
             self._set("proud", self.asker.text("proud", self.content.question("proud")))
         except CrisisStop as stop:
-            target = self.current.fields if self.current else self.draft.fields
-            target["name" if stop.key == "person_name" else stop.key] = stop.value
+            target = self.current.answers if self.current else self.draft.answers
+            target.put("name" if stop.key == "person_name" else stop.key, stop.value)
             stop.partial = self.draft
             raise
         return self.draft
 
     def _set(self, key: str, value: Any) -> None:
         if value is not None:
-            self.draft.fields[key] = value
+            self.draft.answers.put(key, value)
 
     def _test_plan(self) -> None:
         a, q, plan = self.asker, self.content.question, self.draft.plan
@@ -211,7 +195,7 @@ class CheckInFlow:
             self.current = MetPerson(person_id=None)
             self.draft.people.append(self.current)
             self._person(a)
-            if not self.current.fields.get("name"):
+            if not self.current.answers.name:
                 self.draft.people.pop()
             self.current = None
             more = a.yes_no(
@@ -255,36 +239,43 @@ class CheckInFlow:
         name = a.text("name" if not a.interactive else "person_name", q("person_name"))
         if not name:
             return
-        met.fields["name"] = name
+        met.answers.put("name", name)
         entry = f"people[{len(self.draft.people) - 1}]" if not a.interactive else ""
         known = resolve_met(a, self.content, self.journal, name, self.draft.date, entry=entry)
         met.person_id = known.id if known else None
         if known is None or a.given("child"):
-            met.fields["child"] = a.text("child", q("child"))
+            met.answers.put("child", a.text("child", q("child")))
         if known is None or a.given("child_age"):
-            met.fields["child_age"] = a.age(
+            met.answers.put(
                 "child_age",
-                q("child_age"),
-                unit_question=lambda n: self.content.say("ask.age_unit", n=n),
+                a.age(
+                    "child_age",
+                    q("child_age"),
+                    unit_question=lambda n: self.content.say("ask.age_unit", n=n),
+                ),
             )
         place = self._plan_place_name()
-        met.fields["where"] = a.text("where", q("where"), default=place)
-        met.fields["detail"] = a.text("detail", q("detail"))
-        met.fields["minutes"] = a.number("minutes", q("minutes"), 0, 24 * 60, minutes=True)
-        met.fields["started_by"] = a.select(
-            "started_by", q("started_by"), [Choice("me", "me"), Choice("them", "them")]
+        met.answers.put("where", a.text("where", q("where"), default=place))
+        met.answers.put("detail", a.text("detail", q("detail")))
+        met.answers.put("minutes", a.number("minutes", q("minutes"), 0, 24 * 60, minutes=True))
+        met.answers.put(
+            "started_by",
+            a.select("started_by", q("started_by"), [Choice("me", "me"), Choice("them", "them")]),
         )
         self._person_flags(a)
-        met.fields["liked_them"] = a.scale("liked_them", q("liked_them"), 1, 7)
-        met.fields["they_liked_me"] = a.scale("they_liked_me", q("they_liked_me"), 1, 7)
-        met.fields["follow_up"] = a.text("follow_up", q("follow_up"))
-        if met.fields["follow_up"] or a.given("follow_up_due"):
+        met.answers.put("liked_them", a.scale("liked_them", q("liked_them"), 1, 7))
+        met.answers.put("they_liked_me", a.scale("they_liked_me", q("they_liked_me"), 1, 7))
+        met.answers.put("follow_up", a.text("follow_up", q("follow_up")))
+        if met.answers.follow_up or a.given("follow_up_due"):
             default_due = self.draft.date + timedelta(days=FOLLOW_UP_DAYS)
-            met.fields["follow_up_due"] = a.when(
+            met.answers.put(
                 "follow_up_due",
-                q("follow_up_due"),
-                default=default_due,
-                relative_to=self.draft.date,
+                a.when(
+                    "follow_up_due",
+                    q("follow_up_due"),
+                    default=default_due,
+                    relative_to=self.draft.date,
+                ),
             )
 
     def _person_flags(self, a: Asker) -> None:
@@ -301,7 +292,7 @@ class CheckInFlow:
                 "hosted": q("hosted"),
             }
             for key in PERSON_FLAGS:
-                self.current.fields[key] = a.yes_no(key, asked[key], default=False)
+                self.current.answers.put(key, a.yes_no(key, asked[key], default=False))
             return
         ticked = a.many(
             "person_flags",
@@ -309,7 +300,7 @@ class CheckInFlow:
             [Choice(key, title) for key, title in PERSON_FLAGS.items()],
         )
         for key in PERSON_FLAGS:
-            self.current.fields[key] = key in ticked
+            self.current.answers.put(key, key in ticked)
 
     def _plan_place_name(self) -> str | None:
         plan = self.draft.plan
@@ -322,7 +313,7 @@ def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> Check
     """Add the check-in and its interactions; create or update each person met."""
     from mumcoach.coach.people_edit import record_interaction
 
-    fields = dict(draft.fields)
+    fields = draft.answers.given()
     checkin = CheckIn(
         date=draft.date,
         created_at=now,
@@ -332,7 +323,7 @@ def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> Check
     interactions: list[Interaction] = []
     for met in draft.people:
         person = next((p for p in journal.people if p.id == met.person_id), None)
-        _, interaction = record_interaction(journal, person, met.fields, today=draft.date)
+        _, interaction = record_interaction(journal, person, met.answers.given(), today=draft.date)
         interactions.append(interaction)
     checkin.interactions = interactions
     journal.checkins.append(checkin)

@@ -1,0 +1,80 @@
+"""The check-in as it is being answered: typed, so a bad value is caught where it is asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from mumcoach.errors import BadInput
+from mumcoach.models import Minutes, OneToFive, OneToSeven, Plan, ZeroToTen
+from mumcoach.vocab import Answer, StartedBy
+
+
+class Answers(BaseModel):
+    """Answers so far; every one is checked against the journal's types as it is given."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    def put(self, key: str, value: Any) -> None:
+        """Set one answer; a value the journal could not hold is bad input, named at once."""
+        try:
+            setattr(self, key, value)
+        except ValidationError as exc:
+            problem = exc.errors()[0]["msg"].lower()
+            raise BadInput(f"{key} can't be kept as given ({problem}).") from None
+
+    def given(self) -> dict[str, Any]:
+        """Only the answers that were given (unanswered ones keep the journal's defaults)."""
+        return self.model_dump(exclude_unset=True)
+
+
+class CheckInAnswers(Answers):
+    tried: Answer | None = None
+    actual_anxiety: ZeroToTen | None = None
+    fear_came_true: Answer | None = None
+    what: str | None = None
+    learned: str | None = None
+    mood: OneToFive | None = None
+    energy: ZeroToTen | None = None
+    proud: str | None = None
+
+
+class MetAnswers(Answers):
+    name: str | None = None
+    child: str | None = None
+    child_age: str | None = None
+    where: str | None = None
+    detail: str | None = None
+    minutes: Minutes | None = None
+    started_by: StartedBy | None = None
+    swapped_numbers: bool = False
+    meetup: bool = False
+    invited: bool = False
+    invited_me: bool = False
+    shared: bool = False
+    hosted: bool = False
+    liked_them: OneToSeven | None = None
+    they_liked_me: OneToSeven | None = None
+    follow_up: str | None = None
+    follow_up_due: date | None = None
+
+
+@dataclass
+class MetPerson:
+    """One person met, as answered; resolved to a Person when saved."""
+
+    person_id: str | None
+    answers: MetAnswers = field(default_factory=MetAnswers)
+
+
+@dataclass
+class CheckInDraft:
+    """The whole check-in so far: the day, the plan it tests, the answers, the people met."""
+
+    date: date
+    plan: Plan | None
+    answers: CheckInAnswers = field(default_factory=CheckInAnswers)
+    people: list[MetPerson] = field(default_factory=list)
