@@ -139,7 +139,9 @@ def test_help_lists_every_registered_command_with_its_description(
 
 def test_the_help_screens_table_of_commands_is_the_real_commands() -> None:
     """--help lists commands from a table without building them; it must say what they say."""
-    assert registered_commands() == helptext.COMMANDS
+    assert registered_commands() == helptext.COMMANDS, (
+        "a command was added or its help changed: update COMMANDS in src/mumcoach/helptext.py"
+    )
     assert list(helptext.COMMANDS) == list(registered_commands()), "same order as the CLI"
 
 

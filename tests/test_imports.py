@@ -156,7 +156,19 @@ def test_commands_that_ask_nothing_never_import_questionary(
     assert under(loaded, HEAVY, "prompt_toolkit") == set()
 
 
-@pytest.mark.parametrize("args", [["--no-input", "review", "--json"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--no-input", "review", "--json"],
+        ["people", "--json"],
+        ["people", "show", "Niamh", "--json"],
+        ["ladder", "--json"],
+        ["doctor", "--json"],
+        ["support", "--json"],
+    ],
+    ids=" ".join,
+)
 def test_json_output_does_not_import_rich(args: list[str], tmp_path: Path) -> None:
+    """JSON is for scripts: Rich (~40 ms and several MiB) would only be drawn, never used."""
     loaded = loaded_by(args, tmp_path / "home")
     assert under(loaded, "rich") == set()

@@ -22,13 +22,16 @@ def doctor(
     ] = False,
 ) -> None:
     from mumcoach.doctor import run_checks
-    from mumcoach.views.doctor import doctor_data, doctor_view
 
     app = app_context(ctx)
     report = run_checks(app)
     if as_json:
+        from mumcoach.views.data import doctor_data
+
         print_json("doctor", doctor_data(report))
     else:
+        from mumcoach.views.doctor import doctor_view
+
         app.console.print(doctor_view(report))
     if report.exit_code:
         raise typer.Exit(report.exit_code)

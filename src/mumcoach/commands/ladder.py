@@ -32,7 +32,6 @@ def ladder(
 
     from mumcoach.coach.ladder import NothingToSuggest, Suggestion, progress, suggest
     from mumcoach.coach.past import build_history
-    from mumcoach.views.ladder import ladder_data, ladder_view
 
     app = app_context(ctx)
     content, journal = app.content, app.store.load()
@@ -45,8 +44,12 @@ def ladder(
     except NothingToSuggest as exc:
         suggestion, note = None, exc.message
     if as_json:
+        from mumcoach.views.data import ladder_data
+
         print_json("ladder", ladder_data(rows, suggestion))
         return
+    from mumcoach.views.ladder import ladder_view
+
     easier = None
     if suggestion is not None and suggestion.easier_step_id:
         title = history.steps[suggestion.easier_step_id].title

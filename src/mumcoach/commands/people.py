@@ -60,19 +60,21 @@ def people(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from mumcoach.coach.people import people_rows
-    from mumcoach.views.people import people_list_view, row_data
 
     app = app_context(ctx)
     rows = people_rows(app.store.load(), app.today())
     if as_json:
+        from mumcoach.views.data import row_data
+
         print_json("people", {"people": [row_data(r) for r in rows]})
-    else:
-        app.console.print(people_list_view(rows, app.today()))
+        return
+    from mumcoach.views.people import people_list_view
+
+    app.console.print(people_list_view(rows, app.today()))
 
 
 def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     from mumcoach.coach.people import person_card
-    from mumcoach.views.people import card_data, person_card_view
 
     app = app_context(ctx)
     journal = app.store.load()
@@ -80,8 +82,12 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     hours = app.content.rules.hours
     horizons = {"casual": hours.casual, "friend": hours.friend, "close": hours.close}
     if as_json:
+        from mumcoach.views.data import card_data
+
         print_json("person", card_data(card, horizons))
         return
+    from mumcoach.views.people import person_card_view
+
     threshold = app.content.rules.reciprocity.unreturned_invitations
     note = None
     if card.unreturned_invitations >= threshold:

@@ -29,15 +29,18 @@ def support(
 ) -> None:
     from mumcoach.errors import BadInput
     from mumcoach.models import REGIONS
-    from mumcoach.views.support import support_data, support_screen
 
     app = app_context(ctx)
     if region is not None and region.lower() not in REGIONS:
         raise BadInput(f"region (--region) must be one of: {', '.join(REGIONS)}.")
     chosen = region.lower() if region else _profile_region(app)
     if as_json:
+        from mumcoach.views.data import support_data
+
         print_json("support", support_data(chosen, app.content))
         return
+    from mumcoach.views.support import support_screen
+
     app.console.print(support_screen(chosen, app.content))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -36,21 +34,3 @@ def doctor_view(report: Report) -> RenderableType:
     else:
         parts.append(Text("Backups: none yet (one is made before every save)."))
     return Group(*parts)
-
-
-def doctor_data(report: Report) -> dict[str, Any]:
-    """`mumcoach doctor --json`: where things are, each check, the backups and the exit code."""
-    return {
-        "ok": report.exit_code == 0,
-        "exit_code": report.exit_code,
-        "data_dir": str(report.data_dir),
-        "journal": str(report.journal),
-        "content": [
-            {"file": name, "path": str(path)} for name, path in report.content_sources.items()
-        ],
-        "checks": [
-            {"name": c.name, "ok": c.ok, "detail": c.detail, "exit_code": c.exit_code}
-            for c in report.checks
-        ],
-        "backups": [str(b) for b in report.backups],
-    }

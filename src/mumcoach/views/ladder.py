@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -13,7 +12,6 @@ from mumcoach.coach.ladder import StepProgress, Suggestion
 from mumcoach.coach.ladder_edit import Marked, Rated
 from mumcoach.content import Content
 from mumcoach.models import CustomStep
-from mumcoach.views.json_out import suggestion_data
 
 STATUS_LABELS = {
     "new": "new",
@@ -85,28 +83,6 @@ def ladder_view(
         parts.append(Text(note))
     parts.append(suggestion_view(suggestion, easier_line))
     return Group(*parts)
-
-
-def ladder_data(rows: Sequence[StepProgress], suggestion: Suggestion | None) -> dict[str, Any]:
-    """The JSON form of `mumcoach ladder --json`."""
-    steps = [
-        {
-            "id": row.step.id,
-            "title": row.step.title,
-            "position": row.step.position,
-            "difficulty": row.step.difficulty,
-            "default_difficulty": row.step.default_difficulty,
-            "status": row.status,
-            "attempts": row.attempts,
-            "settings": list(row.step.settings),
-            "requires": list(row.step.requires),
-            "ruled_out": row.status == "not-for-me",
-            "shown_by": sorted({s.kind for s in row.shown}),
-            "custom": row.step.custom,
-        }
-        for row in rows
-    ]
-    return {"steps": steps, "suggestion": suggestion_data(suggestion)}
 
 
 # ---- what a change said -----------------------------------------------------------------------

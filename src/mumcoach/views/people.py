@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -12,7 +11,7 @@ from rich.text import Text
 from mumcoach.coach.merge import MergePlan
 from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
 from mumcoach.models import STAGES, Interaction
-from mumcoach.words import STAGE_LABELS, day_month, day_month_year, iso, stage_word
+from mumcoach.words import STAGE_LABELS, day_month, day_month_year, stage_word
 
 EMPTY = (
     "No one here yet. People are added when you log a chat in `mumcoach checkin`, "
@@ -276,51 +275,3 @@ def forgot_text(name: str, rewritten: int, removed: int) -> str:
     if removed:
         text += f" {removed} unreadable backup{'s were' if removed != 1 else ' was'} deleted too."
     return text
-
-
-# ---- JSON-ready data --------------------------------------------------------------------------
-
-
-def followup_data(item: FollowUp) -> dict[str, Any]:
-    return {
-        "id": item.short_id,
-        "text": item.text,
-        "due": iso(item.due),
-        "overdue": item.overdue,
-    }
-
-
-def row_data(row: PersonRow) -> dict[str, Any]:
-    """One person as `mumcoach people --json` lists her."""
-    return {
-        "id": row.id,
-        "name": row.name,
-        "child": row.child,
-        "child_age": row.child_age,
-        "stage": row.stage,
-        "stage_set_by_hand": row.stage_set_by_hand,
-        "last_contact": iso(row.last_contact),
-        "hours_together": round(row.hours_together, 2),
-        "invitations_made": row.invitations_made,
-        "invitations_received": row.invitations_received,
-        "open_followups": [followup_data(f) for f in row.open_followups],
-    }
-
-
-def card_data(card: PersonCard, horizons: dict[str, int]) -> dict[str, Any]:
-    """One person as `mumcoach people show --json` gives her: the row plus the whole card."""
-    return {
-        **row_data(card.row),
-        "derived_stage": card.derived_stage,
-        "first_met": iso(card.first_met),
-        "first_met_where": card.first_met_where,
-        "unreturned_invitations": card.unreturned_invitations,
-        "hours_horizon": dict(horizons),
-        "details": [{"date": d.isoformat(), "text": text} for d, text in card.details],
-        "interactions": [_interaction_data(day, i) for day, i in card.interactions],
-    }
-
-
-def _interaction_data(day: date, i: Interaction) -> dict[str, Any]:
-    data = i.model_dump(mode="json", exclude={"person_id", "name"})
-    return {"date": day.isoformat(), **data}

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
 from mumcoach.content import Content, Region
-from mumcoach.words import full_date, iso
+from mumcoach.words import full_date
 
 
 def _checked(day: date | None, content: Content) -> str:
@@ -99,21 +98,3 @@ def low_mood_notice(region_code: str, content: Content) -> RenderableType:
 def low_mood_pointer(content: Content) -> Text:
     """The one line shown while a low spell goes on, after its full message."""
     return Text(content.say("low_mood.pointer"))
-
-
-def support_data(region_code: str, content: Content) -> dict[str, Any]:
-    """`mumcoach support --json`: the region's emergency number first, then its support lines."""
-    region = content.region(region_code)
-    verified = region.last_verified()
-    return {
-        "region": region.code,
-        "region_name": region.name,
-        "emergency": region.emergency,
-        "emergency_note": region.emergency_note,
-        "emergency_last_verified": region.emergency_last_verified,
-        "lines": [
-            {"name": x.name, "contact": x.contact, "note": x.note, "last_verified": x.last_verified}
-            for x in region.lines
-        ],
-        "last_verified": iso(verified),
-    }
