@@ -67,8 +67,8 @@ class Store:
         self._tightened = False
         self.saved = False  # the journal was written by this run (so "nothing was saved" is untrue)
         self.warnings: list[str] = []  # problems after a save that lost nothing, told in one line
-        # The journal this run last read or saved, so a save whose file is byte for byte what
-        # was read need not parse and validate it all again.
+        # The journal loaded with `reuse`, so a save whose file is byte for byte what was read
+        # need not parse and validate it all again.
         self._last: Loaded | None = None
 
     # -- reading ---------------------------------------------------------------------------
@@ -76,13 +76,19 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def load(self) -> Journal:
-        """The journal as it is on disk; a new empty one if there is no file yet."""
+    def load(self, *, reuse: bool = False) -> Journal:
+        """The journal as it is on disk; a new empty one if there is no file yet.
+
+        Each call gives a journal of its own, free to change as a scratch copy. With `reuse`
+        the caller promises not to change it: the next `update` then uses this same journal
+        instead of reading the file again, if the file still holds exactly these bytes.
+        """
         raw = self._read()
         if raw is None:
             return Journal(created_at=self._now())
         journal = self.parse(raw, self.path)
-        self._last = Loaded(digest_of(raw), journal, record_counts(journal))
+        if reuse:
+            self._last = Loaded(digest_of(raw), journal, record_counts(journal))
         return journal
 
     def _read(self) -> bytes | None:
@@ -98,9 +104,9 @@ class Store:
             raise StorageFailed(f"Could not read {self.path}: {exc.strerror}.") from exc
 
     def _load_for_update(self) -> tuple[Journal, dict[str, int]]:
-        """The journal under the lock, with its record counts as read. The one this run read
-        before is used again when the file holds exactly the bytes it was read from."""
-        last, self._last = self._last, None  # a change that fails half-way is never reused
+        """The journal under the lock, with its record counts as read: the one loaded with
+        `reuse` if the file holds exactly the bytes it was read from, else read afresh."""
+        last, self._last = self._last, None  # used at most once, so never after a change
         raw = self._read()
         if raw is None:
             journal = Journal(created_at=self._now())
@@ -191,9 +197,7 @@ class Store:
                         "please report it."
                     )
             stamps.stamp_changes(journal, marks, self._now())
-            payload = serialise(journal)
-            self._save(payload)
-            self._last = Loaded(digest_of(payload), journal, after)
+            self._save(serialise(journal))
             return result
 
     @contextlib.contextmanager

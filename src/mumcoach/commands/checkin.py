@@ -79,7 +79,7 @@ def checkin(
     asker = make_asker(
         app, answers, flags, CHECKIN_KEYS, draft="checkin", resume=resume, discard=discard_draft
     )
-    journal = onboard_if_new(app, app.store.load())
+    journal = onboard_if_new(app, app.store.load(reuse=True))
     try:
         draft = CheckInFlow(asker, app.content, journal, app.today()).run()
     except CrisisStop as stop:

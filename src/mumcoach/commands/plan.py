@@ -98,7 +98,7 @@ def plan(
     asker = make_asker(
         app, answers, flags, PLAN_KEYS, draft="plan", resume=resume, discard=discard_draft
     )
-    journal = onboard_if_new(app, app.store.load())
+    journal = onboard_if_new(app, app.store.load(reuse=True))
     today = app.today()
     try:
         draft = ask_plan(asker, app.content, journal, app.now())

@@ -58,7 +58,7 @@ def review(
     if answers is not None and no_ucla:
         raise BadInput("Pass --ucla or --no-ucla, not both.")
 
-    journal = app.store.load()
+    journal = app.store.load(reuse=True)
     if answers is not None:
         journal = _save_ucla(app, answers)
     elif not (no_ucla or as_json) and _may_offer(app, journal):

@@ -22,7 +22,6 @@ from mumcoach.flows.pick import (
 from mumcoach.models import STAGES, Journal, Person, Place
 from mumcoach.prompter import Choice
 from mumcoach.text import one_line
-from mumcoach.views.people import person_label
 
 ALL = "__all__"
 MAX_SEE = 8  # people offered in "Hoping to see anyone there?"
@@ -51,6 +50,8 @@ def find_person(journal: Journal, query: str) -> Found[Person]:
 
 def _labeller(journal: Journal, today: date, seen: bool) -> Labels[Person]:
     def labels(people: Sequence[Person]) -> list[str]:
+        from mumcoach.views.people import person_label  # imports Rich: only when needed
+
         return [person_label(person_row(journal, p, today), today, seen=seen) for p in people]
 
     return labels
@@ -158,6 +159,8 @@ def ask_see(
     asker: Asker, content: Content, journal: Journal, place: Place | None, today: date
 ) -> list[str]:
     """Who she hopes to see there (`--see NAME`, or ticked from her people); their ids."""
+    from mumcoach.views.people import person_label  # imports Rich: only when needed
+
     if asker.given("see"):
         names = asker.answers["see"]
         names = [names] if isinstance(names, str) else list(names)
@@ -200,6 +203,8 @@ def refuse_namesake(
     journal: Journal, person_id: str, name: str, today: date, *, typed: str
 ) -> None:
     """A rename must not make two people of one name unless she says --force."""
+    from mumcoach.views.people import person_label  # imports Rich: only when needed
+
     other = namesake(journal.people, name, but=person_id)
     if other is not None:
         label = person_label(person_row(journal, other, today), today)
