@@ -56,7 +56,7 @@ MESSAGES = {
         "expected": 2,
         "not_happened": "twice",
     },
-    "reason.new_setting": {"step": "Say hello", "setting": "soft play"},
+    "reason.new_setting": {"setting": "soft play"},
     "reason.easier_anxiety": {"step": "Swap numbers", "expected": 8},
     "reason.easier_rated": {"step": "Swap numbers", "rating": 9},
     "reason.easier_skips": {"step": "Swap numbers", "skips": 2},

@@ -11,15 +11,17 @@ from mumcoach.models import CheckIn, Person, Plan
 def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> list[str]:
     """How the plan's prediction compared with what happened (science.md §2)."""
     if plan is None:
-        return [content.say("reflect.no_plan")]
+        return [no_plan_line(content, checkin)]
     if checkin.tried == "no":
         return [content.say("reflect.not_tried")]
     lines = [content.say("reflect.partly_tried")] if checkin.tried == "partly" else []
     if plan.fear and checkin.fear_came_true == "no":
-        likelihood = plan.likelihood if plan.likelihood is not None else "some"
-        lines.append(
-            content.say("reflect.fear_not_happened", fear=plan.fear, likelihood=likelihood)
-        )
+        if plan.likelihood is None:
+            lines.append(content.say("reflect.fear_not_happened_plain", fear=plan.fear))
+        else:
+            lines.append(
+                content.say("reflect.fear_not_happened", fear=plan.fear, likelihood=plan.likelihood)
+            )
     elif plan.fear and checkin.fear_came_true == "partly":
         lines.append(content.say("reflect.fear_partly", fear=plan.fear))
     elif plan.fear and checkin.fear_came_true == "yes":
@@ -33,6 +35,18 @@ def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> l
         else:
             lines.append(content.say("reflect.anxiety_same", actual=actual))
     return lines
+
+
+def no_plan_line(content: Content, checkin: CheckIn) -> str:
+    """A day without a plan: kind to her mood, and not the same line every day."""
+    again = checkin.date.toordinal() % 2 == 1
+    if checkin.mood is not None and checkin.mood <= 2:
+        if again:
+            return content.say("reflect.no_plan_low_again")
+        return content.say("reflect.no_plan_low")
+    if checkin.mood is not None and checkin.mood >= 4:
+        return content.say("reflect.no_plan_good")
+    return content.say("reflect.no_plan_again") if again else content.say("reflect.no_plan")
 
 
 def liking_gap_line(content: Content, checkin: CheckIn) -> str | None:
@@ -73,8 +87,10 @@ def followup_line(content: Content, checkin: CheckIn, people: Sequence[Person] =
         if templates:
             pick = templates[checkin.date.toordinal() % len(templates)]
             card = cards.get(interaction.person_id)
-            name = card.name if card else interaction.name
-            child = interaction.child or (card.child if card else None) or "your little one"
+            name = _proper(card.name if card else interaction.name)
+            child = _proper(interaction.child or (card.child if card else None) or "") or (
+                "your little one"
+            )
             message = pick.text.format(name=name, child=child)
             return content.say("reflect.followup", name=name, message=message)
     return None
@@ -91,3 +107,8 @@ def reflection(
     if checkin.proud:
         lines.append(content.say("reflect.proud"))
     return lines
+
+
+def _proper(name: str) -> str:
+    """A name typed all in lower case ("sarah") starts with a capital in a message."""
+    return name[:1].upper() + name[1:] if name.islower() else name

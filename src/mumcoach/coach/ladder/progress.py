@@ -65,8 +65,9 @@ def start_position(h: History) -> int:
 
 def covered_by(h: History, shown: Iterable[str]) -> dict[str, str]:
     """Step id -> the shown step that covers it: a step her logs show done covers itself and
-    every step below it that is easier (so going back to a group, difficulty 3, covers
-    staying the session, 2, but not saying hello, 3)."""
+    every step below it that is no harder for her (so swapping numbers, difficulty 7, covers
+    suggesting a coffee, 7, but going back to a group, 3, does not cover asking an open
+    question, 4)."""
     out: dict[str, str] = {}
     for shown_id in sorted(shown, key=lambda i: h.steps[i].position if i in h.steps else 0):
         top = h.steps.get(shown_id)
@@ -74,7 +75,7 @@ def covered_by(h: History, shown: Iterable[str]) -> dict[str, str]:
             continue
         for step in h.ladder:
             if step.id == top.id or (
-                step.position < top.position and step.difficulty < top.difficulty
+                step.position < top.position and step.difficulty <= top.difficulty
             ):
                 out[step.id] = top.id
     return out

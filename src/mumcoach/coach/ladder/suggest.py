@@ -185,7 +185,7 @@ def _new_setting(h: History, setting: str | None) -> Suggestion | None:
     if moved_on or not fresh:
         return None
     where = SETTING_PLACES.get(fresh[0], fresh[0])
-    reason = h.content.say("reason.new_setting", step=recent.title, setting=where)
+    reason = h.content.say("reason.new_setting", setting=where)
     return _make(h, recent, "new-setting", reason, fresh[0])
 
 
@@ -312,4 +312,9 @@ def _all_done(h: History, setting: str | None, energy: int | None) -> Suggestion
     else:
         choices = _fresh_settings(h, hardest) or [s for s in hardest.settings if s not in out_]
         where = choices[0] if choices else None
-    return _make(h, hardest, "all-mastered", h.content.say("reason.all_mastered"), where)
+    if all(h.mastered(s) for s in h.available()):
+        reason = h.content.say("reason.all_mastered")
+    else:  # her logs show the top of the ladder done
+        top = [s for s in h.ladder if s.id in h.shown][-1]
+        reason = h.content.say("reason.all_shown", did=_did(h, h.shown[top.id]))
+    return _make(h, hardest, "all-mastered", reason, where)

@@ -45,6 +45,9 @@ def focus(history: History) -> Focus | None:
 
 def headline(content: Content, tested: Experiments, people: PeopleWeek, checkins: int) -> str:
     """One warm sentence from the week's real numbers: the strongest evidence first."""
+    if tested.tested == 1:
+        outcome = "it didn't come true" if tested.feared_not_happened else "you got through it"
+        return content.say("review.headline.experiment", outcome=outcome)
     if tested.tested:
         return content.say(
             "review.headline.experiments",
