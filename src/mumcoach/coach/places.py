@@ -54,15 +54,7 @@ def place_of_text(places: list[Place], text: str | None) -> Place | None:
 
 def mentioned_places(places: list[Place], text: str | None) -> list[Place]:
     """Places named inside free text ("Go to the St Mark's group on Thursday")."""
-    if not text:
-        return []
-    said = f" {_plain(text)} "
-    found = []
-    for place in places:
-        keys = {_plain(n) for n in place_names(place)}
-        if any(len(k) >= MIN_MENTION and f" {k} " in said for k in keys):
-            found.append(place)
-    return found
+    return _Finder(places).mentioned(text)
 
 
 def _plain(text: str) -> str:
@@ -83,43 +75,75 @@ class Link:
     kind: str  # "met" (logged there), "first-met", "planned" (to see her there), "mentioned"
 
 
+class _Finder:
+    """Place lookups for one pass over a journal: each 'where' answer matched once."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        self.known: dict[str, Place | None] = {}
+        self.keys = [
+            (place, {k for k in (_plain(n) for n in place_names(place)) if len(k) >= MIN_MENTION})
+            for place in places
+        ]
+
+    def where(self, text: str | None) -> Place | None:
+        if not text or not text.strip():
+            return None
+        if text not in self.known:
+            self.known[text] = place_of_text(self.places, text)
+        return self.known[text]
+
+    def mentioned(self, text: str | None) -> list[Place]:
+        if not text:
+            return []
+        said = f" {_plain(text)} "
+        return [place for place, keys in self.keys if any(f" {k} " in said for k in keys)]
+
+
 def links(journal: Journal) -> Iterator[Link]:
     """Every tie between a person and a place the journal holds, in no particular order."""
-    places = journal.places
+    find = _Finder(journal.places)
     plan_place = {p.id: p.place_id for p in journal.plans if p.place_id}
     for checkin in journal.checkins:
-        planned = place_by_id(journal, plan_place.get(checkin.plan_id or ""))
+        planned = plan_place.get(checkin.plan_id or "")
         for i in checkin.interactions:
-            at = place_of_text(places, i.where) if i.where else planned
+            at = find.where(i.where) if i.where else place_by_id(journal, planned)
             if at is not None:
                 yield Link(i.person_id, at.id, checkin.date, "met")
             for text in (i.follow_up, i.detail):
-                for place in mentioned_places(places, text):
+                for place in find.mentioned(text):
                     yield Link(i.person_id, place.id, i.follow_up_due or checkin.date, "mentioned")
     for plan in journal.plans:
         for person_id in plan.person_ids:
             if plan.place_id:
                 yield Link(person_id, plan.place_id, plan.date, "planned")
     for person in journal.people:
-        first = place_of_text(places, person.first_met_where)
+        first = find.where(person.first_met_where)
         if first is not None:
             yield Link(person.id, first.id, person.first_met or person.created, "first-met")
         for note in person.notes:
-            for place in mentioned_places(places, note.text):
+            for place in find.mentioned(note.text):
                 yield Link(person.id, place.id, note.date, "mentioned")
+
+
+def people_by_place(journal: Journal, kinds: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """For every place, the ids of people tied to it, most recent tie first (one pass)."""
+    wanted = set(kinds) if kinds is not None else None
+    latest: dict[str, dict[str, date]] = {}
+    for link in links(journal):
+        if wanted is None or link.kind in wanted:
+            here = latest.setdefault(link.place_id, {})
+            here[link.person_id] = max(here.get(link.person_id, link.day), link.day)
+    known = {p.id for p in journal.people}
+    return {
+        place_id: sorted((p for p in here if p in known), key=lambda p: here[p], reverse=True)
+        for place_id, here in latest.items()
+    }
 
 
 def people_at(journal: Journal, place_id: str, kinds: Iterable[str] | None = None) -> list[str]:
     """Ids of people tied to the place, most recent tie first."""
-    wanted = set(kinds) if kinds is not None else None
-    latest: dict[str, date] = {}
-    for link in links(journal):
-        if link.place_id == place_id and (wanted is None or link.kind in wanted):
-            latest[link.person_id] = max(latest.get(link.person_id, link.day), link.day)
-    known = {p.id for p in journal.people}
-    return sorted(
-        (pid for pid in latest if pid in known), key=lambda pid: latest[pid], reverse=True
-    )
+    return people_by_place(journal, kinds).get(place_id, [])
 
 
 # ---- the list ---------------------------------------------------------------------------------
@@ -143,11 +167,12 @@ def place_rows(journal: Journal, today: date) -> list[PlaceRow]:
     from mumcoach.schedule import describe
 
     names = {p.id: p.name for p in journal.people}
+    met = people_by_place(journal, kinds=("met", "first-met"))
     rows = []
     for place in journal.places:
         planned = [p.date for p in journal.plans if p.place_id == place.id]
         schedule = place_schedule(place, today)
-        seen = people_at(journal, place.id, kinds=("met", "first-met"))
+        seen = met.get(place.id, [])
         rows.append(
             PlaceRow(
                 id=place.id,

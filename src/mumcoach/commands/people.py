@@ -240,6 +240,7 @@ def done(
     from mumcoach.coach.people import open_followups
     from mumcoach.coach.people_edit import complete_followups
     from mumcoach.flows.people import pick_followups
+    from mumcoach.words import plural
 
     app = app_context(ctx)
     journal = app.store.load()
@@ -251,10 +252,10 @@ def done(
     chosen = pick_followups(_asker(app), app.content, person, mine, followup, every=every)
     ids = {f.interaction_id for f in chosen}
     count = app.store.update(lambda j: complete_followups(j, person.id, app.today(), ids))
-    plural = "follow-up" if count == 1 else "follow-ups"
     left = len(mine) - count
     still = f" {left} still open." if left > 0 else ""
-    app.console.print(f"Marked {count} {plural} with {person.name} as done. Well done.{still}")
+    done_ = plural(count, "follow-up")
+    app.console.print(f"Marked {done_} with {person.name} as done. Well done.{still}")
 
 
 def merge(

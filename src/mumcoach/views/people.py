@@ -11,7 +11,7 @@ from rich.text import Text
 from mumcoach.coach.merge import MergePlan
 from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
 from mumcoach.models import STAGES, Interaction
-from mumcoach.words import STAGE_LABELS, day_month, day_month_year, stage_word
+from mumcoach.words import STAGE_LABELS, day_month, day_month_year, plural, stage_word
 
 EMPTY = (
     "No one here yet. People are added when you log a chat in `mumcoach checkin`, "
@@ -236,15 +236,11 @@ def _liking(i: Interaction) -> str:
 # ---- merging ----------------------------------------------------------------------------------
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def merge_view(plan: MergePlan) -> Text:
     """What `people merge` will do, shown before it asks."""
     gone, kept = plan.gone.name, plan.kept.name
     moving = [
-        _count(n, one, many)
+        plural(n, one, many)
         for n, one, many in (
             (plan.chats, "chat", "chats"),
             (plan.notes, "note", "notes"),
@@ -270,7 +266,7 @@ def merge_view(plan: MergePlan) -> Text:
 
 
 def forgot_text(name: str, rewritten: int, removed: int) -> str:
-    where = f"from {rewritten} backup{'s' if rewritten != 1 else ''}" if rewritten else ""
+    where = f"from {plural(rewritten, 'backup')}" if rewritten else ""
     text = f"Forgot {name}. Removed her from the journal" + (f" and {where}." if where else ".")
     if removed:
         text += f" {removed} unreadable backup{'s were' if removed != 1 else ' was'} deleted too."

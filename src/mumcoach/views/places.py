@@ -12,7 +12,7 @@ from rich.text import Text
 from mumcoach.coach.places import PlaceMergePlan, PlaceRow, place_schedule
 from mumcoach.models import Place
 from mumcoach.schedule import describe
-from mumcoach.words import iso
+from mumcoach.words import iso, plural
 
 EMPTY = (
     "No places yet. A place is added when you plan for it: `mumcoach plan --place NAME`, "
@@ -57,10 +57,9 @@ def place_merge_view(plan: PlaceMergePlan) -> Text:
     """What `places merge` will do, shown before it asks."""
     gone, kept = plan.gone.name, plan.kept.name
     lines = [Text.assemble("Merge “", (gone, "bold"), "” into ", (kept, "bold"), ":")]
-    plans = f"{plan.plans} plan{'s' if plan.plans != 1 else ''}"
-    lines.append(Text(f"  • {plans} move to {kept}."))
+    lines.append(Text(f"  • {plural(plan.plans, 'plan')} move to {kept}."))
     if plan.people:
-        who = f"{plan.people} {'person' if plan.people == 1 else 'people'}"
+        who = plural(plan.people, "person", "people")
         lines.append(Text(f"  • {who} you know from {gone} will show as met at {kept}."))
     if plan.gains:
         gains = "; ".join(f"{what}: {value}" for what, value in plan.gains)
