@@ -162,6 +162,7 @@ def test_commands_that_ask_nothing_never_import_questionary(
         ["--no-input", "review", "--json"],
         ["people", "--json"],
         ["people", "show", "Niamh", "--json"],
+        ["places", "--json"],
         ["ladder", "--json"],
         ["doctor", "--json"],
         ["support", "--json"],

@@ -35,14 +35,17 @@ def places(
     if ctx.invoked_subcommand is not None:
         return
     from mumcoach.coach.places import place_rows
-    from mumcoach.views.places import place_data, places_list_view
 
     app = app_context(ctx)
     rows = place_rows(app.store.load(), app.today())
     if as_json:
+        from mumcoach.views.data import place_data
+
         print_json("places", {"places": [place_data(r) for r in rows]})
-    else:
-        app.console.print(places_list_view(rows))
+        return
+    from mumcoach.views.places import places_list_view  # imports Rich: only for the screen
+
+    app.console.print(places_list_view(rows))
 
 
 def edit(

@@ -20,7 +20,6 @@ from mumcoach.flows.pick import (
 )
 from mumcoach.models import Journal, Place, Schedule
 from mumcoach.schedule import parse_schedule
-from mumcoach.views.places import place_label
 
 ID_HINT = "or use the id from `mumcoach places --json`"
 
@@ -43,6 +42,8 @@ def wording(content: Content, wanted: str) -> Wording:
 
 def _labels(today: date) -> Labels[Place]:
     def labels(places: Sequence[Place]) -> list[str]:
+        from mumcoach.views.places import place_label  # imports Rich: only when needed
+
         return [place_label(p, today) for p in places]
 
     return labels

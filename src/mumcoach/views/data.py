@@ -13,9 +13,26 @@ from mumcoach.words import iso
 if TYPE_CHECKING:
     from mumcoach.coach.ladder import StepProgress, Suggestion
     from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
+    from mumcoach.coach.places import PlaceRow
     from mumcoach.content import Content
     from mumcoach.doctor import Report
     from mumcoach.models import Interaction
+
+
+# ---- places ------------------------------------------------------------------------------------
+
+
+def place_data(row: PlaceRow) -> dict[str, Any]:
+    """One place as `mumcoach places --json` lists it."""
+    return {
+        "id": row.id,
+        "name": row.name,
+        "setting": row.setting,
+        "schedule": row.schedule,
+        "plans": row.plans,
+        "last_planned": iso(row.last_planned),
+        "met_there": list(row.seen),
+    }
 
 
 # ---- people ------------------------------------------------------------------------------------

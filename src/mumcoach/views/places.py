@@ -1,9 +1,8 @@
-"""Renders places: the list with schedule and who she has met there, a merge plan, JSON data."""
+"""Renders places: the list with its schedule and who she has met there, and a merge plan."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -12,7 +11,7 @@ from rich.text import Text
 from mumcoach.coach.places import PlaceMergePlan, PlaceRow, place_schedule
 from mumcoach.models import Place
 from mumcoach.schedule import describe
-from mumcoach.words import iso, plural
+from mumcoach.words import plural
 
 EMPTY = (
     "No places yet. A place is added when you plan for it: `mumcoach plan --place NAME`, "
@@ -68,16 +67,3 @@ def place_merge_view(plan: PlaceMergePlan) -> Text:
         Text(f"  • “{gone}” is kept as another name for {kept}, so typing it still works.")
     )
     return Text("\n").join(lines)
-
-
-def place_data(row: PlaceRow) -> dict[str, Any]:
-    """One place as `mumcoach places --json` lists it."""
-    return {
-        "id": row.id,
-        "name": row.name,
-        "setting": row.setting,
-        "schedule": row.schedule,
-        "plans": row.plans,
-        "last_planned": iso(row.last_planned),
-        "met_there": list(row.seen),
-    }
