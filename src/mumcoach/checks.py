@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import typing
 from collections.abc import Iterable
-from typing import Any
+from functools import cache
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,9 +25,10 @@ def record_counts(
     counts = {} if counts is None else counts
     fields: Iterable[tuple[str, Any]]
     if isinstance(data, BaseModel):
-        fields = data.__dict__.items()
+        values = data.__dict__
+        fields = [(name, values[name]) for name in nesting_fields(type(data))]
         if data.__pydantic_extra__:
-            fields = [*fields, *data.__pydantic_extra__.items()]
+            fields += data.__pydantic_extra__.items()
     elif isinstance(data, dict):
         fields = data.items()
     elif isinstance(data, list):
@@ -40,6 +43,26 @@ def record_counts(
         if isinstance(value, BaseModel | dict | list):
             record_counts(value, f"{path}.{key}" if path else key, counts)
     return counts
+
+
+@cache
+def nesting_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that can hold records (lists, tables, models): the only ones worth
+    walking, so counting a journal looks at a few fields per record instead of all of them."""
+    return tuple(name for name, info in model.model_fields.items() if _may_nest(info.annotation))
+
+
+def _may_nest(annotation: Any) -> bool:
+    if annotation is Any:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin is not None:
+        return origin in (list, dict, tuple, set) or any(
+            _may_nest(arg) for arg in typing.get_args(annotation)
+        )
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel | dict | list)
 
 
 def describe_validation_error(exc: ValidationError) -> str:

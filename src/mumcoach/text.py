@@ -23,6 +23,8 @@ SHORT = 40
 def clean(text: str, *, multiline: bool = False) -> str:
     """`text` safe to keep and to print: lone surrogates (undecodable bytes) become U+FFFD,
     escape sequences and control characters go (newlines and tabs stay when `multiline`)."""
+    if text.isascii() and text.isprintable():  # the usual case, and no surrogate is ASCII
+        return text
     text = _SURROGATES.sub("\ufffd", text)
     if text.isprintable():
         return text
