@@ -181,3 +181,37 @@ def test_the_check_in_draft_is_typed_so_a_bad_value_is_caught_where_it_is_set() 
         met.put("liked_them", 8)
     with pytest.raises(BadInput, match="^nickname"):
         met.put("nickname", "S")
+
+
+@pytest.mark.parametrize(
+    ("typed", "due"), [(..., "2026-11-24"), ("", "2026-11-24"), ("none", None)]
+)
+def test_a_date_with_a_default_is_shown_not_pre_typed(
+    invoke: Invoke, private_home: Path, typed: object, due: str | None
+) -> None:
+    invoke(["init", "--region", "uk"])
+    script = {
+        "mood": 4,
+        "energy": ...,
+        "met_anyone": True,
+        "person_name": "Sarah",
+        "child": "",
+        "child_age": "",
+        "where": "",
+        "detail": "",
+        "minutes": "",
+        "started_by": "them",
+        "person_flags": [[]],
+        "liked_them": ...,
+        "they_liked_me": ...,
+        "follow_up": "ask about nursery",
+        "follow_up_due": typed,
+        "another_person": False,
+        "proud": "",
+    }
+    result = invoke(["checkin"], script=script)
+    assert result.exit_code == 0, result.output
+    asked = result.prompter.messages[result.prompter.asked.index("follow_up_due")]
+    assert asked.endswith("(Enter for Tue 24 Nov, or none)")
+    (met,) = Store(private_home).load().checkins[0].interactions
+    assert (met.follow_up_due.isoformat() if met.follow_up_due else None) == due

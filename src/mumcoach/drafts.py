@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mumcoach.paths import DIR_MODE, FILE_MODE, drafts_dir, tighten
+from mumcoach.paths import FILE_MODE, drafts_dir, ensure_private_dir, tighten
 
 DRAFT_KIND = "mumcoach-draft"
 DRAFT_VERSION = 1
@@ -89,9 +89,8 @@ class Draft:
         data = self.to_json() if data is None else data
         payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
         try:
-            folder = self.path.parent
-            folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            tighten(folder, DIR_MODE)
+            ensure_private_dir(self.path.parent.parent)  # the data folder, owner-only too
+            ensure_private_dir(self.path.parent)
             atomic_write(self.path, payload)
         except StorageFailed as exc:
             if not _written(exc):

@@ -47,7 +47,7 @@ class Prompter(Protocol):
 
 
 SKIP = "skip"
-SCALE_HINT = "(type a number or use the arrow keys)"
+SCALE_HINT = "(type a number, or use the arrows)"
 
 
 class QuestionaryPrompter:

@@ -283,12 +283,17 @@ class Asker:
             return self._keep(key, None if earlier is None else check_date(key, earlier))
         if not self._missing(key, question, False):
             return default
-        shown = default.isoformat() if default else ""
+        if default is not None:  # shown, not pre-typed: what she types replaces it
+            question = f"{question} (Enter for {default:%a} {default.day} {default:%b}, or none)"
 
-        def read(typed: str) -> date:
+        def read(typed: str) -> date | None:
+            if not typed.strip():
+                return default
+            if typed.strip().lower() in NO_DATE:
+                return None
             return check_date(key, typed, relative_to)
 
-        day: date | None = self._typed(key, question, shown, read, optional=True)
+        day: date | None = self._typed(key, question, "", read, optional=False)
         return self._keep(key, day)
 
     def age(self, key: str, question: str, *, unit_question: Callable[[int], str]) -> str | None:
@@ -317,6 +322,7 @@ class Asker:
 
 
 AGE_WORDS = (("w", "weeks"), ("m", "months"), ("y", "years"))
+NO_DATE = frozenset({"none", "no", "-", "no date", "not sure"})
 
 
 def hint(exc: BadInput) -> str:
