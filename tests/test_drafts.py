@@ -294,3 +294,15 @@ def test_erase_removes_drafts_with_everything_else(invoke: Invoke, private_home:
     assert draft_path(private_home, "checkin").exists()
     assert invoke(["erase", "--yes"]).exit_code == 0
     assert not drafts_dir(private_home).exists()
+
+
+def test_a_script_cannot_resume_answers_only_a_terminal_can_take_back(
+    invoke: Invoke, private_home: Path
+) -> None:
+    invoke(["init", "--region", "uk"])
+    invoke(["checkin"], script=checkin_script(detail=KeyboardInterrupt()))
+    refused = invoke(["checkin", "--resume"])
+    assert refused.exit_code == 7
+    assert "only a terminal can take back" in refused.output
+    assert checkins(private_home) == []
+    assert draft_path(private_home, "checkin").exists(), "nothing she typed is dropped"

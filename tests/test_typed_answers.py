@@ -129,9 +129,9 @@ def test_plan_reads_sixty_and_percent_and_re_asks_nonsense(
     assert Store(private_home).load().plans[1].likelihood == 60
 
 
-def test_checkin_reads_minutes_and_dates_as_typed(invoke: Invoke, private_home: Path) -> None:
-    invoke(["init", "--region", "uk"])
-    script = {
+def met_sarah(**answers: object) -> dict[str, object]:
+    """A check-in script: she met Sarah and means to follow up; Enter on every scale."""
+    script: dict[str, object] = {
         "mood": 4,
         "energy": ...,
         "met_anyone": True,
@@ -140,16 +140,21 @@ def test_checkin_reads_minutes_and_dates_as_typed(invoke: Invoke, private_home: 
         "child_age": "",
         "where": "",
         "detail": "",
-        "minutes": ["ages", "half an hour"],
+        "minutes": "",
         "started_by": "them",
         "person_flags": [[]],
         "liked_them": ...,
         "they_liked_me": ...,
         "follow_up": "ask about nursery",
-        "follow_up_due": ["whenever", "next tuesday"],
         "another_person": False,
         "proud": "",
     }
+    return {**script, **answers}
+
+
+def test_checkin_reads_minutes_and_dates_as_typed(invoke: Invoke, private_home: Path) -> None:
+    invoke(["init", "--region", "uk"])
+    script = met_sarah(minutes=["ages", "half an hour"], follow_up_due=["whenever", "next tuesday"])
     result = invoke(["checkin"], script=script)
     assert result.exit_code == 0, (result.output, result.prompter.unused())
     assert [key for key, _ in result.prompter.hints] == ["minutes", "follow_up_due"]
@@ -190,25 +195,7 @@ def test_a_date_with_a_default_is_shown_not_pre_typed(
     invoke: Invoke, private_home: Path, typed: object, due: str | None
 ) -> None:
     invoke(["init", "--region", "uk"])
-    script = {
-        "mood": 4,
-        "energy": ...,
-        "met_anyone": True,
-        "person_name": "Sarah",
-        "child": "",
-        "child_age": "",
-        "where": "",
-        "detail": "",
-        "minutes": "",
-        "started_by": "them",
-        "person_flags": [[]],
-        "liked_them": ...,
-        "they_liked_me": ...,
-        "follow_up": "ask about nursery",
-        "follow_up_due": typed,
-        "another_person": False,
-        "proud": "",
-    }
+    script = met_sarah(follow_up_due=typed)
     result = invoke(["checkin"], script=script)
     assert result.exit_code == 0, result.output
     asked = result.prompter.messages[result.prompter.asked.index("follow_up_due")]

@@ -58,6 +58,10 @@ class Draft:
         """How many answers it holds, replayed or not."""
         return len(self.answers) + sum(len(v) for v in self.replay.values())
 
+    def pending(self) -> bool:
+        """Answers from an earlier run that this run has not used (yet)."""
+        return any(self.replay.values())
+
     def take(self, key: str) -> tuple[bool, Any]:
         """The next answer an earlier run gave to `key`, if any is left."""
         queue = self.replay.get(key)

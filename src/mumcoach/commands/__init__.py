@@ -50,6 +50,8 @@ def make_asker(
     if kept is not None:
         answers = {**kept.given, **answers}
         kept.given = answers
+        for key in answers:  # a flag given now wins over the answer typed then
+            kept.replay.pop(key, None)
     safety = app.content.safety
     return Asker(
         app.prompter if app.can_ask else None,
@@ -102,7 +104,15 @@ def save_answers(app: AppContext, asker: Asker, save: Callable[[], T]) -> T:
 
     A save that fails keeps the draft and says where it is, in one line (exit 9); if even the
     draft cannot be written, what she typed is printed so that nothing is lost."""
+    from mumcoach.errors import NeedsAnswer
+
     draft = asker.draft
+    if draft is not None and draft.pending() and not app.can_ask:
+        raise NeedsAnswer(
+            f"Your unfinished {draft.noun} holds answers only a terminal can take back (such as "
+            f"the people you met); run `mumcoach {draft.command}` in a terminal to finish it, or "
+            "pass --discard-draft."
+        )
     try:
         result = save()
     except BaseException as exc:

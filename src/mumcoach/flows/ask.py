@@ -118,7 +118,8 @@ class Asker:
         return self.draft.take(key) if self.draft is not None else (False, None)
 
     def _keep(self, key: str, value: T) -> T:
-        """Every answer goes into the draft as soon as it is given."""
+        """Every answer typed (or carried on) goes into the draft as soon as it is given; flags
+        and answers files are kept there whole (`Draft.given`)."""
         if self.draft is not None:
             self.draft.record(key, value)
         return value
@@ -166,7 +167,7 @@ class Asker:
         required: bool = False,
     ) -> int | None:
         if self.given(key):
-            return self._keep(key, check_int(self.where + key, self.answers[key], low, high))
+            return check_int(self.where + key, self.answers[key], low, high)
         found, earlier = self._earlier(key)
         if found:
             value = None if earlier is None else check_int(key, earlier, low, high)
@@ -188,7 +189,7 @@ class Asker:
     ) -> int | None:
         """A free number (minutes, percent) typed as text: '60', '60%', 'sixty', 'an hour'."""
         if self.given(key):
-            return self._keep(key, check_int(self.where + key, self.answers[key], low, high))
+            return check_int(self.where + key, self.answers[key], low, high)
         found, earlier = self._earlier(key)
         if found:
             return self._keep(key, None if earlier is None else check_int(key, earlier, low, high))
@@ -214,7 +215,7 @@ class Asker:
     ) -> str | None:
         allowed = [c.value for c in choices]
         if self.given(key):
-            return self._keep(key, check_choice(self.where + key, self.answers[key], allowed))
+            return check_choice(self.where + key, self.answers[key], allowed)
         found, earlier = self._earlier(key)
         if found and earlier in allowed:
             return self._keep(key, str(earlier))
@@ -229,7 +230,7 @@ class Asker:
         if self.given(key):
             values = self.answers[key]
             values = [values] if isinstance(values, str) else list(values)
-            return self._keep(key, [check_choice(self.where + key, v, allowed) for v in values])
+            return [check_choice(self.where + key, v, allowed) for v in values]
         found, earlier = self._earlier(key)
         if found and isinstance(earlier, list):
             return self._keep(key, [str(v) for v in earlier if v in allowed])
@@ -244,7 +245,7 @@ class Asker:
             value = self.answers[key]
             if not isinstance(value, str):
                 raise BadInput(f"{label(self.where + key)} must be text.")
-            return self._watched(key, self._keep(key, value.strip() or default))
+            return self._watched(key, value.strip() or default)
         found, earlier = self._earlier(key)
         if found and (earlier is None or isinstance(earlier, str)):
             return self._watched(key, self._keep(key, earlier))
@@ -259,7 +260,7 @@ class Asker:
 
     def yes_no(self, key: str, question: str, *, default: bool = False) -> bool:
         if self.given(key):
-            return self._keep(key, check_bool(self.where + key, self.answers[key]))
+            return check_bool(self.where + key, self.answers[key])
         found, earlier = self._earlier(key)
         if found and isinstance(earlier, bool):
             return self._keep(key, earlier)
@@ -277,7 +278,7 @@ class Asker:
     ) -> date | None:
         """A date as people say it (see mumcoach.dates), read relative to `relative_to`."""
         if self.given(key):
-            return self._keep(key, check_date(self.where + key, self.answers[key], relative_to))
+            return check_date(self.where + key, self.answers[key], relative_to)
         found, earlier = self._earlier(key)
         if found:
             return self._keep(key, None if earlier is None else check_date(key, earlier))
@@ -300,7 +301,7 @@ class Asker:
         """A child's age as typed ('8 months', '5 mths', '2.5 years'); a bare '3' is followed
         by "3 months or 3 years?" rather than refused."""
         if self.given(key):
-            return self._keep(key, check_age(self.where + key, str(self.answers[key])))
+            return check_age(self.where + key, str(self.answers[key]))
         found, earlier = self._earlier(key)
         if found:
             return self._keep(key, None if earlier is None else check_age(key, str(earlier)))
