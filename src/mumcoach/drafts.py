@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mumcoach.paths import FILE_MODE, drafts_dir, ensure_private_dir, tighten
+from mumcoach.text import clean_any
 
 DRAFT_KIND = "mumcoach-draft"
 DRAFT_VERSION = 1
@@ -145,8 +146,8 @@ def read_draft(home: Path, command: str) -> Draft | None:
             raise ValueError("not a draft")
         replay: dict[str, list[Any]] = {}
         for key, value in data["answers"]:
-            replay.setdefault(str(key), []).append(value)
-        given = data.get("given") or {}
+            replay.setdefault(str(key), []).append(clean_any(value, multiline=True))
+        given = clean_any(data.get("given") or {}, multiline=True)
         if not isinstance(given, dict):
             raise ValueError("given is not a table")
         tighten(path, FILE_MODE)
