@@ -24,21 +24,6 @@ from typing import Any
 from mumcoach import models
 from mumcoach.store import Store
 
-FALLBACK_STEPS = (
-    "find-a-group",
-    "stay-the-session",
-    "smile-and-eye-contact",
-    "say-hello",
-    "ask-open-question",
-    "go-back",
-    "greet-by-name",
-    "sit-and-chat",
-    "share-something-true",
-    "suggest-going-together",
-    "suggest-coffee",
-    "swap-numbers",
-    "follow-up-message",
-)
 FIRST_NAMES = ("Sarah", "Priya", "Aisha", "Emma", "Olivia", "Fatima", "Niamh", "Kemi", "Rosa")
 CHILD_NAMES = ("Alfie", "Arlo", "Bella", "Daisy", "Finn", "Isla", "Milo", "Ruby", "Theo")
 PLACES = (
@@ -93,14 +78,10 @@ FEARS = (
 
 
 def step_ids() -> tuple[str, ...]:
-    """The installed ladder's step ids (so plans name real steps), else a fixed list."""
-    try:
-        from mumcoach.content import load_content
+    """The installed ladder's step ids, so plans name real steps."""
+    from mumcoach.content import load_content
 
-        ids = tuple(step.id for step in load_content().ladder.steps)
-        return ids or FALLBACK_STEPS
-    except Exception:
-        return FALLBACK_STEPS
+    return tuple(step.id for step in load_content().ladder.step)
 
 
 def build(years: int, end: date, seed: int = 7) -> models.Journal:
