@@ -464,15 +464,17 @@ def test_crisis_words_stop_coaching_show_help_and_keep_the_entry(
     invoke(["init", "--region", "uk"])
     plan_then(invoke, "2026-11-21")
     script = {
+        "mood": 1,
+        "energy": 2,
         "tried": "yes",
         "anxiety": 5,
         "fear_came_true": "no",
         "what": "Honestly I keep thinking everyone would be better off if I killed myself",
         "learned": "never asked",
-        "mood": 1,
     }
     result = invoke(["checkin"], script=script)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 10, result.output  # coaching stopped: a script can tell
+    assert result.prompter.asked[0] == "mood"  # the worst days are never missing from the trend
     assert result.prompter.asked[-1] == "what"
     assert "learned" in result.prompter.unused()
     text = result.rich
@@ -481,12 +483,13 @@ def test_crisis_words_stop_coaching_show_help_and_keep_the_entry(
     assert "Next time" not in text
     (checkin,) = journal(private_home).checkins
     assert checkin.what is not None and "killed myself" in checkin.what
-    assert checkin.mood is None
+    assert (checkin.mood, checkin.energy, checkin.actual_anxiety) == (1, 2, 5)
+    assert checkin.flagged == ["what"]
 
 
 def test_crisis_words_in_a_flag_show_help_at_once(invoke: Invoke, private_home: Path) -> None:
     result = invoke(["checkin", "--mood", "2", "--proud", "nothing, I want to hurt my baby"])
-    assert result.exit_code == 0
+    assert result.exit_code == 10
     assert "your local emergency number" in result.rich
     assert journal(private_home).checkins[0].proud == "nothing, I want to hurt my baby"
 
@@ -517,7 +520,7 @@ def test_crisis_words_in_a_plan_keep_the_plan_and_show_help(
 ) -> None:
     invoke(["init", "--region", "au"])
     result = invoke(["plan", "--place", "Park", "--fear", "I keep thinking about ending my life"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 10, result.output
     assert "000" in result.rich
     assert "Plan for" not in result.rich
     (plan,) = journal(private_home).plans
@@ -528,7 +531,7 @@ def test_crisis_words_in_the_goal_save_the_profile_and_show_help(
     invoke: Invoke, private_home: Path
 ) -> None:
     result = invoke(["init", "--region", "ca", "--goal", "honestly I want to die"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 10, result.output
     assert "911" in result.rich and "Welcome" not in result.rich
     profile = journal(private_home).profile
     assert profile is not None and profile.goal == "honestly I want to die"

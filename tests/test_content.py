@@ -266,7 +266,7 @@ def test_rules(shipped: Content) -> None:
     assert (r.easier.expected_anxiety_at_least, r.easier.skips) == (8, 2)
     assert r.energy.low_at_most == 3
     assert r.reciprocity.unreturned_invitations == 3
-    assert (r.low_mood.mood_at_most, r.low_mood.count, r.low_mood.window) == (2, 4, 7)
+    assert (r.low_mood.mood_at_most, r.low_mood.days, r.low_mood.window_days) == (2, 4, 14)
     assert (r.hours.casual, r.hours.friend, r.hours.close) == (50, 90, 200)
     assert (r.plan.open_days, r.review.days, r.ucla.min_days_between) == (3, 7, 7)
     for table in (r.mastery, r.easier, r.energy, r.reciprocity, r.low_mood, r.hours, r.plan):
@@ -469,9 +469,9 @@ BROKEN = [
     broken("rules.toml", "skips = 2", "skips = 'two'", "rules.toml: easier.skips: ", "rules-type"),
     broken(
         "rules.toml",
-        "window = 7",
-        "window = 3",
-        "rules.toml: low_mood: count cannot be bigger than window",
+        "window_days = 14",
+        "window_days = 3",
+        "rules.toml: low_mood: days cannot be more than window_days",
         "rules-logic",
     ),
     broken(

@@ -137,13 +137,52 @@ def test_review(invoke: Invoke, private_home: Path) -> None:
 
 def test_plan(invoke: Invoke) -> None:
     args = ["plan", "--place", "Rhyme time", "--setting", "groups", "--fear", "No one talks"]
-    check("plan", [run_json(invoke, [*args, "--json"])])
+    fine = run_json(invoke, [*args, "--json"])
+    crisis = ["plan", "--place", "Park", "--fear", "I'll lose it and hurt the baby", "--json"]
+    stopped = run_json(invoke, crisis, exit_code=10)
+    assert (fine["safety"], stopped["safety"], stopped["flagged"]) == (None, "crisis", ["fear"])
+    check("plan", [fine, stopped])
 
 
 def test_people_and_person(invoke: Invoke, private_home: Path) -> None:
     seed(private_home)
     check("people", [run_json(invoke, ["people", "--json"])])
-    check("person", [run_json(invoke, ["people", "show", "Sarah Miller", "--json"])])
+    shown = run_json(invoke, ["people", "show", "Sarah Miller", "--json"])
+    noted = run_json(invoke, ["people", "note", "Sarah Miller", "Loves the swings", "--json"])
+    crisis = ["people", "note", "Sarah Miller", "I want to hurt my baby", "--json"]
+    stopped = run_json(invoke, crisis, exit_code=10)
+    assert (shown["safety"], noted["safety"], stopped["safety"]) == (None, None, "crisis")
+    check("person", [shown, noted, stopped])
+
+
+def test_checkin(invoke: Invoke, tmp_path: Path) -> None:
+    plan = ["plan", "--place", "Rhyme time", "--setting", "groups", "--fear", "No one talks"]
+    invoke(plan)
+    answers = tmp_path / "a.toml"
+    answers.write_text(
+        'tried = "yes"\nanxiety = 4\nfear_came_true = "no"\nmood = 4\nproud = "I went"\n'
+        '[[people]]\nname = "Sarah"\nliked_them = 6\nthey_liked_me = 3\n'
+    )
+    full = run_json(invoke, ["checkin", "--answers", str(answers), "--json"])
+    assert full["safety"] is None and full["reflection"] and full["checkin"]["people"]
+    soft = run_json(invoke, ["checkin", "--mood", "2", "--what", "what's the point.", "--json"])
+    assert soft["safety"] == "check" and soft["checkin"]["flagged"] == ["what"]
+    stop = ["checkin", "--mood", "1", "--learned", "I want to die", "--json"]
+    stopped = run_json(invoke, stop, exit_code=10)
+    assert stopped["safety"] == "crisis" and stopped["checkin"]["mood"] == 1
+    assert stopped["reflection"] == [] and stopped["suggestion"] is None
+    check("checkin", [full, soft, stopped])
+
+
+def test_init(invoke: Invoke) -> None:
+    args = ["init", "--name", "Jo", "--region", "uk", "--child", "Ollie:8m", "--goal", "a friend"]
+    done = run_json(invoke, [*args, "--json"])
+    assert done["safety"] is None and done["profile"]["children"] == [
+        {"name": "Ollie", "age": "8m"}
+    ]
+    stopped = run_json(invoke, ["init", "--goal", "I want to hurt Ollie", "--json"], exit_code=10)
+    assert stopped["safety"] == "crisis" and stopped["profile"]["goal"] == "I want to hurt Ollie"
+    check("init", [done, stopped])
 
 
 def test_ladder(invoke: Invoke) -> None:

@@ -353,7 +353,7 @@ def test_crisis_words_in_a_note_show_help_at_once_and_keep_the_note(
 ) -> None:
     seed(private_home)
     result = invoke(["people", "note", "amy", "I told her I want to hurt my baby"])
-    assert result.exit_code == 0
+    assert result.exit_code == 10
     assert "your local emergency number" in result.rich
     assert "Noted for" not in result.rich
     amy = next(p for p in load(private_home).people if p.name == "Amy")

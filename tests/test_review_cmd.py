@@ -208,13 +208,12 @@ def test_a_new_journal_is_not_offered_the_check(invoke: Invoke, private_home: Pa
 
 def test_signpost_true_with_a_run_of_low_moods(invoke: Invoke, private_home: Path) -> None:
     journal = full_week()
-    # full_week's moods, oldest first: 3, 3, 3, 3 (Oct and early Nov), 2 (10 Nov), 3, 4, 2, 3, 4
-    # (16–20 Nov). Two more on 21 Nov, 1 then 2: the last seven are 3, 4, 2, 3, 4, 1, 2 →
-    # three are ≤ 2, one short of the rule's four → quiet
+    # full_week's low days (mood ≤ 2) in the fortnight to 21 Nov: 10 and 18 Nov. Two check-ins
+    # on 21 Nov, 1 then 2: one more low day → three, one short of the rule's four → quiet
     journal.checkins += [checkin(d(21), mood=1), checkin(d(21), mood=2)]
     assert review_json_saved(invoke, private_home, journal)["signpost"] is False
-    # one more 1: the last seven are 4, 2, 3, 4, 1, 2, 1 → four are ≤ 2 → fires
-    journal.checkins.append(checkin(d(21), mood=1))
+    # a later, low check-in on 19 Nov makes that day low too → four low days → fires
+    journal.checkins.append(checkin(d(19), mood=1))
     data = review_json_saved(invoke, private_home, journal)
     assert data["signpost"] is True
     shown = invoke(["review"])

@@ -464,16 +464,18 @@ def test_reciprocity_counts_as_of_the_window_end(content: Content) -> None:
 # ---- safety, loneliness -----------------------------------------------------------------------
 
 
-def test_signpost_fires_on_the_last_seven_checkins_up_to_the_end(content: Content) -> None:
-    # moods 1, 2, 2, 1 on 14, 16, 17, 18 Nov: four ≤ 2 in the last seven → fires
+def test_signpost_counts_low_days_in_the_fortnight_up_to_the_end(content: Content) -> None:
+    # moods 1, 2, 2, 1 on 14, 16, 17, 18 Nov: four low days in the 14 days to 21 Nov → fires
     low = [checkin(d(n), mood=m) for n, m in ((14, 1), (16, 2), (17, 2), (18, 1))]
     assert build_review(content, Journal(checkins=low), END, 7).signpost is True
-    # three good days after them: those seven check-ins still hold all four low ones
+    # good days after them do not hide them: still four low days in the fortnight
     good = [checkin(d(n), mood=4) for n in (19, 20, 21)]
     assert build_review(content, Journal(checkins=low + good), END, 7).signpost is True
-    # a fourth good day pushes 14 Nov out: 2, 2, 1 are low in the last seven → quiet
-    more = good + [checkin(d(22), mood=4)]
-    assert build_review(content, Journal(checkins=low + more), d(22), 7).signpost is False
+    # by 28 Nov, 14 Nov has left the fortnight: three low days → quiet
+    assert build_review(content, Journal(checkins=low + good), d(28), 7).signpost is False
+    # four low check-ins on one day are one low day
+    one_day = [checkin(d(18), mood=1) for _ in range(4)]
+    assert build_review(content, Journal(checkins=one_day), END, 7).signpost is False
     # check-ins without a mood (a crisis stopped them) are skipped, not read as low
     assert (
         build_review(

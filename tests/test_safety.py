@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from mumcoach.coach.safety import Screen, low_mood_pattern, mentions_crisis, normalise, screen
+from mumcoach.coach.safety import (
+    Screen,
+    low_days,
+    low_mood_holds,
+    low_mood_signpost,
+    mentions_crisis,
+    normalise,
+    screen,
+)
 from mumcoach.content import Content, LowMood, SafetyContent, load_content
+from mumcoach.models import CheckIn, Journal
 
 
 @pytest.fixture(scope="module")
@@ -234,27 +245,63 @@ def test_pattern_syntax(safety: SafetyContent) -> None:
 # ---- low mood --------------------------------------------------------------------------------
 
 
-LOW_MOOD = LowMood(mood_at_most=2, count=4, window=7, source="test")
+LOW = LowMood(mood_at_most=2, days=4, window_days=14, source="test")
+TODAY = dt.date(2026, 11, 21)
+
+
+def checkins(*day_moods: tuple[int, int], hour: int = 20) -> list[CheckIn]:
+    """(days before today, mood) pairs as check-ins."""
+    return [
+        CheckIn(
+            date=TODAY - dt.timedelta(days=ago),
+            created_at=dt.datetime.combine(TODAY - dt.timedelta(days=ago), dt.time(hour)),
+            mood=mood,
+        )
+        for ago, mood in day_moods
+    ]
 
 
 @pytest.mark.parametrize(
-    ("moods", "expected"),
+    ("day_moods", "expected"),
     [
-        ([], False),
-        ([1, 1, 1], False),  # fewer than `count` check-ins
-        ([1, 2, 1, 2], True),
-        ([3, 3, 3, 1, 2, 1, 2], True),
-        ([1, 2, 1, 3, 4, 5, 3], False),  # three low of the last seven
-        ([1, 1, 1, 1, 4, 4, 4, 4], False),  # the low run has scrolled out of the window
-        ([1, 1, 1, 4, 4, 4, 1], True),
-        ([2, 5, 2, 5, 2, 5, 2], True),
-        ([3, 3, 3, 3, 3, 3, 3], False),
+        ((), False),
+        (((0, 1), (1, 1), (2, 1)), False),  # three low days: not yet
+        (((0, 1), (1, 2), (5, 1), (13, 2)), True),  # four low days within the fortnight
+        (((0, 1), (1, 2), (5, 1), (14, 2)), False),  # the fourth has left the window
+        (((0, 1), (30, 1), (60, 1), (90, 1)), False),  # a month apart is not "lately"
+        (((0, 3), (1, 3), (2, 3), (3, 3)), False),
     ],
 )
-def test_low_mood_pattern(moods: list[int], expected: bool) -> None:
-    assert low_mood_pattern(moods, LOW_MOOD) is expected
+def test_low_mood_counts_calendar_days(
+    day_moods: tuple[tuple[int, int], ...], expected: bool
+) -> None:
+    assert low_mood_holds(checkins(*day_moods), TODAY, LOW) is expected
 
 
-def test_low_mood_pattern_takes_the_shipped_rules(content: Content) -> None:
-    assert low_mood_pattern([1, 1, 2, 2], content.rules)
-    assert not low_mood_pattern([1, 1, 2, 3], content.rules)
+def test_a_day_counts_once_by_its_latest_mood() -> None:
+    same_day = checkins((0, 1), (0, 1), (0, 1), (0, 1))
+    assert low_days(same_day, TODAY, LOW) == 1
+    morning_low = checkins((0, 1), (1, 1), (2, 1), (3, 1), hour=8)
+    evening_better = checkins((0, 4), hour=21)
+    assert low_days(morning_low + evening_better, TODAY, LOW) == 3
+
+
+def test_the_full_message_once_per_spell_then_a_pointer_until_moods_recover() -> None:
+    journal = Journal()
+    journal.checkins = checkins((1, 1), (2, 1), (3, 2))
+    assert low_mood_signpost(journal, TODAY, LOW) is None
+    journal.checkins += checkins((0, 2))
+    assert low_mood_signpost(journal, TODAY, LOW) == "message"
+    assert journal.low_mood_noted == TODAY
+    tomorrow = TODAY + dt.timedelta(days=1)
+    journal.checkins += checkins((-1, 1))
+    assert low_mood_signpost(journal, tomorrow, LOW) == "pointer"
+    later = TODAY + dt.timedelta(days=20)  # the low days have left the window
+    assert low_mood_signpost(journal, later, LOW) is None and journal.low_mood_noted is None
+    journal.checkins += checkins(*((-20 - n, 1) for n in range(4)))
+    assert low_mood_signpost(journal, TODAY + dt.timedelta(days=23), LOW) == "message"
+
+
+def test_the_shipped_rule(content: Content) -> None:
+    low = content.rules.low_mood
+    assert (low.mood_at_most, low.days, low.window_days) == (2, 4, 14)

@@ -13,6 +13,7 @@ CONTENT_INVALID = 6
 NEEDS_ANSWER = 7
 STORAGE_FAILED = 8
 DRAFT_KEPT = 9  # the save failed; her answers are kept in a draft for --resume
+CRISIS_SHOWN = 10  # words of suicide, self-harm or harming a child: coaching stopped (not an error)
 CANCELLED = 130
 
 

@@ -175,6 +175,9 @@ class Plan(Identified):
     openers: list[str] = []
     energy: ZeroToTen | None = None
     person_ids: list[str] = []  # people she hopes to see there (they show as "who may be there")
+    # Fields whose words the safety screen heard (coach/safety.py): never quoted back as
+    # coaching, and a plan with a flagged fear is not counted as an experiment.
+    flagged: list[str] = []
 
 
 class Interaction(Identified):
@@ -212,6 +215,7 @@ class CheckIn(Identified):
     energy: ZeroToTen | None = None
     proud: str | None = None
     interactions: list[Interaction] = []
+    flagged: list[str] = []  # fields the safety screen heard; never quoted back
 
 
 class Note(Identified):
@@ -248,6 +252,7 @@ class Journal(Record):
     checkins: list[CheckIn] = []
     people: list[Person] = []
     loneliness: list[Loneliness] = []
+    low_mood_noted: date | None = None  # the low spell whose full message was shown (safety.py)
     ucla_offered: date | None = None  # the last day `review` offered the UCLA check (done or not)
     # one-way marks of forgotten people and their chats (coach.forget.forgotten_mark), so
     # import and undo never bring them back

@@ -58,7 +58,8 @@ def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
                 setting=plan.setting,
                 expected_anxiety=plan.expected_anxiety,
                 tried=done.tried if done else None,
-                fear_came_true=done.fear_came_true if done else None,
+                # a fear the safety screen heard is never an experiment to count
+                fear_came_true=done.fear_came_true if done and "fear" not in plan.flagged else None,
                 actual_anxiety=done.actual_anxiety if done else None,
                 place_id=plan.place_id,
             )

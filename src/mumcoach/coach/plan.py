@@ -38,6 +38,17 @@ class PlanDraft:
     safety_behaviour: str | None = None
     openers: list[str] = field(default_factory=list)
     person_ids: list[str] = field(default_factory=list)  # people she hopes to see there
+    flagged: list[str] = field(default_factory=list)  # answers the safety screen heard
+
+    def texts(self) -> dict[str, str | None]:
+        """Her free-text answers, by key, for the safety screen."""
+        place = self.place if self.place_is_new else None
+        return {
+            "if_then": self.if_then,
+            "fear": self.fear,
+            "place": place.name if place else None,
+            "recurring": place.recurring if place else None,
+        }
 
 
 def find_place(journal: Journal, name: str) -> Place | None:
@@ -141,6 +152,7 @@ def apply_plan(journal: Journal, draft: PlanDraft, now: datetime) -> Plan:
         openers=draft.openers,
         energy=draft.energy,
         person_ids=draft.person_ids,
+        flagged=draft.flagged,
     )
     journal.plans.append(plan)
     return plan

@@ -15,17 +15,18 @@ def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> l
     if checkin.tried == "no":
         return [content.say("reflect.not_tried")]
     lines = [content.say("reflect.partly_tried")] if checkin.tried == "partly" else []
-    if plan.fear and checkin.fear_came_true == "no":
+    fear = None if "fear" in plan.flagged else plan.fear  # words the screen heard: never quoted
+    if fear and checkin.fear_came_true == "no":
         if plan.likelihood is None:
-            lines.append(content.say("reflect.fear_not_happened_plain", fear=plan.fear))
+            lines.append(content.say("reflect.fear_not_happened_plain", fear=fear))
         else:
             lines.append(
-                content.say("reflect.fear_not_happened", fear=plan.fear, likelihood=plan.likelihood)
+                content.say("reflect.fear_not_happened", fear=fear, likelihood=plan.likelihood)
             )
-    elif plan.fear and checkin.fear_came_true == "partly":
-        lines.append(content.say("reflect.fear_partly", fear=plan.fear))
-    elif plan.fear and checkin.fear_came_true == "yes":
-        lines.append(content.say("reflect.fear_happened", fear=plan.fear))
+    elif fear and checkin.fear_came_true == "partly":
+        lines.append(content.say("reflect.fear_partly", fear=fear))
+    elif fear and checkin.fear_came_true == "yes":
+        lines.append(content.say("reflect.fear_happened", fear=fear))
     expected, actual = plan.expected_anxiety, checkin.actual_anxiety
     if expected is not None and actual is not None:
         if actual < expected:

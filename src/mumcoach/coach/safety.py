@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Literal
 
 from mumcoach.content.safety import normalise, squeeze
 
 if TYPE_CHECKING:
-    from mumcoach.content import LowMood, Rules, SafetyContent
+    from mumcoach.content import LowMood, SafetyContent
+    from mumcoach.models import CheckIn, Journal
+
+Signpost = Literal["message", "pointer"]
 
 _CLASS = re.compile(r"^<([a-z_]+)>$")
 _GAP = re.compile(r"^\.\.\.(\d+)$")
@@ -253,10 +257,41 @@ def mentions_crisis(text: str | None, safety: SafetyContent, names: Iterable[str
     return found is not None and found.tier == CRISIS
 
 
-def low_mood_pattern(moods: Sequence[int], rules: Rules | LowMood) -> bool:
-    """True when `count` or more of the last `window` check-in moods (newest last) are very low."""
-    from mumcoach.content import Rules
+def flagged(
+    texts: Mapping[str, str | None], safety: SafetyContent, names: Iterable[str]
+) -> list[str]:
+    """The keys of the texts the screen hears at either tier: never to be quoted back."""
+    return [key for key, text in texts.items() if screen(text, safety, names) is not None]
 
-    low = rules.low_mood if isinstance(rules, Rules) else rules
-    recent = moods[-low.window :]
-    return sum(1 for mood in recent if mood <= low.mood_at_most) >= low.count
+
+def child_names(journal: Journal) -> list[str]:
+    """Her children's names from her profile: harm near one of them is harm near a child."""
+    return [child.name for child in journal.profile.children] if journal.profile else []
+
+
+def low_days(checkins: Iterable[CheckIn], today: date, low: LowMood) -> int:
+    """Calendar days in the window ending today whose latest mood was at or below the line."""
+    first = today - timedelta(days=low.window_days - 1)
+    latest: dict[date, tuple[datetime, int]] = {}
+    for c in checkins:
+        newer = c.date not in latest or c.created_at >= latest[c.date][0]
+        if c.mood is not None and first <= c.date <= today and newer:
+            latest[c.date] = (c.created_at, c.mood)
+    return sum(1 for _, mood in latest.values() if mood <= low.mood_at_most)
+
+
+def low_mood_holds(checkins: Iterable[CheckIn], today: date, low: LowMood) -> bool:
+    """The low-mood rule (rules.toml [low_mood]): enough low days lately."""
+    return low_days(checkins, today, low) >= low.days
+
+
+def low_mood_signpost(journal: Journal, today: date, low: LowMood) -> Signpost | None:
+    """ "message" once per low spell, then "pointer" while it lasts; None (and the spell closed,
+    so the next one gets the full message) once moods have recovered. Marks the journal."""
+    if not low_mood_holds(journal.checkins, today, low):
+        journal.low_mood_noted = None
+        return None
+    if journal.low_mood_noted is None:
+        journal.low_mood_noted = today
+        return "message"
+    return "pointer"

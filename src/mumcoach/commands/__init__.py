@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -12,8 +12,11 @@ from mumcoach.context import AppContext
 from mumcoach.models import region_of as region_of
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from mumcoach.drafts import Draft
     from mumcoach.flows.ask import Asker
+    from mumcoach.flows.safety import SafetyWatch
     from mumcoach.views.json_out import Kind
 
 
@@ -36,13 +39,14 @@ def make_asker(
     draft: str | None = None,
     resume: bool = False,
     discard: bool = False,
+    as_json: bool = False,
 ) -> Asker:
-    """An Asker over the answers file and flags (flags win), watching free text for crises.
+    """An Asker over the answers file and flags (flags win), its free text screened for crises
+    by a SafetyWatch (`asker.watch`; call `asker.watch.know(journal)` once it is loaded).
 
     With `draft` (the command's name), every answer is kept in a private draft as it comes in,
     and an unfinished draft from an earlier run is offered back (or taken with --resume, or
     dropped with --discard-draft)."""
-    from mumcoach.coach.safety import mentions_crisis
     from mumcoach.flows.ask import Asker, load_answers, merge_answers
 
     answers = merge_answers(load_answers(answers_file, keys), flags)
@@ -52,14 +56,42 @@ def make_asker(
         kept.given = answers
         for key in answers:  # a flag given now wins over the answer typed then
             kept.replay.pop(key, None)
-    safety = app.content.safety
     return Asker(
         app.prompter if app.can_ask else None,
         answers,
         interactive=app.can_ask,
-        watch=lambda text: mentions_crisis(text, safety),
+        watch=safety_watch(app, as_json=as_json),
         draft=kept,
     )
+
+
+def safety_watch(app: AppContext, *, as_json: bool = False) -> SafetyWatch:
+    """Screens free text; a softer signal shows the support lines (on stderr under --json)."""
+    from mumcoach.flows.safety import SafetyWatch
+
+    def show_support(watch: SafetyWatch, asked: bool) -> None:
+        from mumcoach.views.support import safety_check_notice
+
+        notice = safety_check_notice(watch.region, app.content, asked=asked)
+        screens(app, as_json).print(notice)
+
+    return SafetyWatch(app.content, app.prompter if app.can_ask else None, show_support)
+
+
+def watch_of(asker: Asker) -> SafetyWatch:
+    from mumcoach.flows.safety import SafetyWatch
+
+    assert isinstance(asker.watch, SafetyWatch)
+    return asker.watch
+
+
+def screens(app: AppContext, as_json: bool) -> Console:
+    """Where screens go: the console, or stderr when stdout carries --json."""
+    if not as_json or app.console_override is not None:
+        return app.console
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def _open_draft(
@@ -174,11 +206,24 @@ def _why(exc: BaseException) -> str:
     return f"an unexpected {type(exc).__name__}"
 
 
-def show_crisis(app: AppContext, region: str) -> None:
+def show_crisis(app: AppContext, region: str, *, as_json: bool = False) -> None:
     """Stop coaching and show the crisis screen: emergency number first, no more questions."""
     from mumcoach.views.support import crisis_screen
 
-    app.console.print(crisis_screen(region, app.content))
+    screens(app, as_json).print(crisis_screen(region, app.content))
+
+
+def crisis_exit(
+    app: AppContext, region: str, json_out: tuple[Kind, Mapping[str, Any]] | None = None
+) -> NoReturn:
+    """After a tier-1 stop (what she gave already saved): the crisis screen, the `--json` if
+    asked for, and the exit code that tells a script coaching stopped (errors.CRISIS_SHOWN)."""
+    from mumcoach.errors import CRISIS_SHOWN
+
+    show_crisis(app, region, as_json=json_out is not None)
+    if json_out is not None:
+        print_json(*json_out)
+    raise typer.Exit(CRISIS_SHOWN)
 
 
 def print_json(kind: Kind, data: Mapping[str, Any]) -> None:

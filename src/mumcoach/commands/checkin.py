@@ -12,17 +12,23 @@ from mumcoach.commands import (
     DiscardOption,
     ResumeOption,
     app_context,
+    crisis_exit,
     make_asker,
+    print_json,
     region_of,
     save_answers,
     show_crisis,
+    watch_of,
 )
 from mumcoach.commands.init import onboard_if_new
 
 if TYPE_CHECKING:
+    from mumcoach.coach.ladder import Suggestion
+    from mumcoach.coach.safety import Signpost
     from mumcoach.context import AppContext
+    from mumcoach.flows.ask import Asker
     from mumcoach.flows.checkin_draft import CheckInDraft
-    from mumcoach.models import CheckIn, Journal
+    from mumcoach.models import CheckIn, Journal, Place
 
 
 def register(app: typer.Typer) -> None:
@@ -58,6 +64,9 @@ def checkin(
     answers: Annotated[Path | None, AnswersOption] = None,
     resume: Annotated[bool, ResumeOption] = False,
     discard_draft: Annotated[bool, DiscardOption] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the saved check-in and reflection as JSON.")
+    ] = False,
 ) -> None:
     from mumcoach.flows.ask import CrisisStop
     from mumcoach.flows.checkin import CHECKIN_KEYS, CheckInFlow
@@ -77,36 +86,82 @@ def checkin(
         "met": met,
     }
     asker = make_asker(
-        app, answers, flags, CHECKIN_KEYS, draft="checkin", resume=resume, discard=discard_draft
+        app,
+        answers,
+        flags,
+        CHECKIN_KEYS,
+        draft="checkin",
+        resume=resume,
+        discard=discard_draft,
+        as_json=as_json,
     )
     journal = onboard_if_new(app, app.store.load(reuse=True))
+    watch = watch_of(asker)
+    watch.know(journal)
+    from mumcoach.views.checkin_json import checkin_json
+
+    flow = CheckInFlow(asker, app.content, journal, app.today())
+    tested = flow.draft.plan
+    if tested is not None and "fear" in tested.flagged and not as_json:
+        app.console.print(app.content.say("safety.flagged_plan"))
     try:
-        draft = CheckInFlow(asker, app.content, journal, app.today()).run()
+        draft = flow.run()
     except CrisisStop as stop:
-        partial = stop.partial
+        partial = _everything_given(asker, app, journal, stop.partial)
         try:
-            save_answers(app, asker, lambda: _save(app, partial))
-        finally:
-            show_crisis(app, region_of(journal))
+            saved, journal, _, _ = save_answers(
+                app, asker, lambda: _save(app, partial, crisis=True)
+            )
+        except BaseException:
+            show_crisis(app, watch.region, as_json=as_json)  # help first, whatever failed
+            raise
+        data = checkin_json(saved, "crisis", [], None, [], None) if as_json else None
+        crisis_exit(app, watch.region, ("checkin", data) if data is not None else None)
+    saved, journal, notes, signpost = save_answers(app, asker, lambda: _save(app, draft))
+    if as_json:
+        from mumcoach.coach.reflect import reflection
+
+        lines = reflection(app.content, saved, draft.plan, journal.people)
+        next_step = _next_step(app, journal, draft)[0]
+        print_json("checkin", checkin_json(saved, watch.state, lines, next_step, notes, signpost))
         return
-    saved, journal, notes = save_answers(app, asker, lambda: _save(app, draft))
-    _reflect(app, journal, saved, draft, notes)
+    _reflect(app, journal, saved, draft, notes, signpost)
 
 
-def _save(app: AppContext, draft: CheckInDraft) -> tuple[CheckIn, Journal, list[str]]:
-    """One update: the check-in, its people, and any reciprocity note marked as said."""
+def _everything_given(
+    asker: Asker, app: AppContext, journal: Journal, partial: CheckInDraft
+) -> CheckInDraft:
+    """After a stop in a scripted run, every answer given (flags, a file), asking nothing more."""
+    from mumcoach.errors import MumcoachError
+    from mumcoach.flows.checkin import CheckInFlow
+
+    if asker.interactive:
+        return partial
+    try:
+        return CheckInFlow(asker.replay(), app.content, journal, app.today()).run()
+    except MumcoachError:  # a later answer was bad: keep what was read before the stop
+        return partial
+
+
+def _save(
+    app: AppContext, draft: CheckInDraft, *, crisis: bool = False
+) -> tuple[CheckIn, Journal, list[str], Signpost | None]:
+    """One update: the check-in, its people, any reciprocity note marked as said, and the
+    low-mood signpost (once per low spell; not after a crisis stop, whose screen says more)."""
     from mumcoach.coach.people import (
         mark_reciprocity_noted,
         reciprocity_notes_due,
         unreturned_invitations,
     )
+    from mumcoach.coach.safety import child_names, flagged, low_mood_signpost
     from mumcoach.flows.checkin import apply_checkin
     from mumcoach.flows.onboarding import default_profile
 
     content = app.content
 
-    def change(j: Journal) -> tuple[CheckIn, Journal, list[str]]:
+    def change(j: Journal) -> tuple[CheckIn, Journal, list[str], Signpost | None]:
         default_profile(j, app.today())
+        draft.flagged = flagged(draft.texts(), content.safety, child_names(j))
         saved = apply_checkin(j, draft, app.now())
         due = reciprocity_notes_due(j, content.rules)
         notes = [
@@ -114,33 +169,47 @@ def _save(app: AppContext, draft: CheckInDraft) -> tuple[CheckIn, Journal, list[
             for p in due
         ]
         mark_reciprocity_noted(j, [p.id for p in due])
-        return saved, j, notes
+        signpost = None if crisis else low_mood_signpost(j, app.today(), content.rules.low_mood)
+        return saved, j, notes, signpost
 
     return app.store.update(change)
 
 
 def _reflect(
-    app: AppContext, journal: Journal, saved: CheckIn, draft: CheckInDraft, notes: list[str]
+    app: AppContext,
+    journal: Journal,
+    saved: CheckIn,
+    draft: CheckInDraft,
+    notes: list[str],
+    signpost: Signpost | None,
 ) -> None:
-    from mumcoach.coach.ladder import NothingToSuggest, suggest
-    from mumcoach.coach.past import build_history
-    from mumcoach.coach.plan import next_place
+    """The reflection, any notes, and the low-mood signpost if it is due."""
     from mumcoach.coach.reflect import reflection
-    from mumcoach.coach.safety import low_mood_pattern
     from mumcoach.views.coaching import notes_view, reflection_view
-    from mumcoach.views.support import low_mood_notice
+    from mumcoach.views.support import low_mood_notice, low_mood_pointer
 
     content = app.content
     lines = reflection(content, saved, draft.plan, journal.people)
-    history = build_history(content, journal)
-    place = next_place(journal, draft.date)
-    try:
-        upcoming = suggest(history, place=place)
-    except NothingToSuggest:
-        upcoming = None
+    upcoming, place = _next_step(app, journal, draft)
     app.console.print(reflection_view(lines, upcoming, content, place))
     if notes:
         app.console.print(notes_view(notes))
-    moods = [c.mood for c in sorted(journal.checkins, key=lambda c: (c.date, c.created_at))]
-    if low_mood_pattern([m for m in moods if m is not None], content.rules):
+    if signpost == "message":
         app.console.print(low_mood_notice(region_of(journal), content))
+    elif signpost == "pointer":
+        app.console.print(low_mood_pointer(content))
+
+
+def _next_step(
+    app: AppContext, journal: Journal, draft: CheckInDraft
+) -> tuple[Suggestion | None, Place | None]:
+    """The step to try next, at the place she is likely to go next."""
+    from mumcoach.coach.ladder import NothingToSuggest, suggest
+    from mumcoach.coach.past import build_history
+    from mumcoach.coach.plan import next_place
+
+    place = next_place(journal, draft.date)
+    try:
+        return suggest(build_history(app.content, journal), place=place), place
+    except NothingToSuggest:
+        return None, place

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,15 +13,20 @@ from mumcoach.commands import (
     DiscardOption,
     ResumeOption,
     app_context,
+    crisis_exit,
     make_asker,
-    region_of,
+    print_json,
     save_answers,
     show_crisis,
+    watch_of,
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from mumcoach.context import AppContext
     from mumcoach.flows.ask import Asker
+    from mumcoach.flows.onboarding import Onboarding
     from mumcoach.models import Journal
 
 
@@ -51,6 +57,9 @@ def init(
     answers: Annotated[Path | None, AnswersOption] = None,
     resume: Annotated[bool, ResumeOption] = False,
     discard_draft: Annotated[bool, DiscardOption] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the saved profile as JSON instead of a welcome.")
+    ] = False,
 ) -> None:
     from mumcoach.flows.onboarding import INIT_KEYS
 
@@ -65,47 +74,65 @@ def init(
         "start_step": start_step,
     }
     asker = make_asker(
-        app, answers, flags, INIT_KEYS, draft="init", resume=resume, discard=discard_draft
+        app,
+        answers,
+        flags,
+        INIT_KEYS,
+        draft="init",
+        resume=resume,
+        discard=discard_draft,
+        as_json=as_json,
     )
-    run_onboarding(app, asker, app.store.load())
+    run_onboarding(app, asker, app.store.load(), as_json=as_json)
 
 
-def run_onboarding(app: AppContext, asker: Asker, journal: Journal) -> None:
-    """Ask, save in one update, then welcome — or stop at once for the crisis screen."""
+def run_onboarding(
+    app: AppContext, asker: Asker, journal: Journal, *, as_json: bool = False
+) -> None:
+    """Ask, save in one update, then welcome — or, on crisis words, save every answer given and
+    stop at once for the crisis screen (in her region if she gave it)."""
     from mumcoach.coach.ladder import suggest
     from mumcoach.coach.past import build_history
+    from mumcoach.errors import MumcoachError
     from mumcoach.flows.ask import CrisisStop
-    from mumcoach.flows.onboarding import Onboarding, apply_onboarding, ask_onboarding
-    from mumcoach.views.coaching import welcome_view
+    from mumcoach.flows.onboarding import ask_onboarding
+    from mumcoach.views.coaching import init_json, welcome_view
 
     today = app.today()
+    watch = watch_of(asker)
+    watch.know(journal)
     try:
         answers = ask_onboarding(asker, app.content, journal, today)
     except CrisisStop as stop:
-        # Keep what she wrote, then show help at once, in her region if she gave it.
-        partial = stop.partial
-        if isinstance(partial, Onboarding):
-            try:
-                save_answers(
-                    app,
-                    asker,
-                    lambda: app.store.update(
-                        lambda j: apply_onboarding(j, partial, app.content, today)
-                    ),
-                )
-            finally:
-                show_crisis(app, partial.region)
-        else:
-            show_crisis(app, region_of(journal))
-        return
+        partial: Onboarding = stop.partial
+        if not asker.interactive:  # every answer given (flags, a file), asking nothing more
+            with suppress(MumcoachError):
+                partial = ask_onboarding(asker.replay(), app.content, journal, today)
+        try:
+            saved = save_answers(
+                app, asker, lambda: app.store.update(lambda j: _apply(j, partial, app, today))
+            )
+        except BaseException:
+            show_crisis(app, partial.region, as_json=as_json)  # help first, whatever failed
+            raise
+        data = init_json(saved, "crisis", None) if as_json else None
+        crisis_exit(app, partial.region, ("init", data) if data is not None else None)
 
-    def save(j: Journal) -> Journal:
-        apply_onboarding(j, answers, app.content, today)
-        return j
-
-    saved = save_answers(app, asker, lambda: app.store.update(save))
+    saved = save_answers(
+        app, asker, lambda: app.store.update(lambda j: _apply(j, answers, app, today))
+    )
     suggestion = suggest(build_history(app.content, saved))
+    if as_json:
+        print_json("init", init_json(saved, watch.state, suggestion))
+        return
     app.console.print(welcome_view(app.content, answers.name, suggestion))
+
+
+def _apply(journal: Journal, answers: Onboarding, app: AppContext, today: date) -> Journal:
+    from mumcoach.flows.onboarding import apply_onboarding
+
+    apply_onboarding(journal, answers, app.content, today)
+    return journal
 
 
 def onboard_if_new(app: AppContext, journal: Journal) -> Journal:

@@ -10,6 +10,8 @@ from mumcoach.commands import app_context, print_json
 from mumcoach.text import one_line
 
 if TYPE_CHECKING:
+    from mumcoach.context import AppContext
+    from mumcoach.models import Journal
     from mumcoach.vocab import Setting
 
 HELP = "See your ladder of steps and the one suggested next; re-rate, rule out or add steps."
@@ -151,7 +153,27 @@ def add(
             today=today,
         )
     )
+    _screen_step(app, step.id, {"title": name, "drop": drop, "if_then": if_then})
     app.console.print(added_line(step))
+
+
+def _screen_step(app: AppContext, step_id: str, texts: dict[str, str | None]) -> None:
+    """Her step is saved; the safety screen hears its words. Tier 1: kept, never suggested as
+    coaching (marked not for me), and the crisis screen; tier 2: the direct question or lines."""
+    from mumcoach.commands import crisis_exit, safety_watch
+    from mumcoach.flows.ask import CrisisStop
+
+    watch = safety_watch(app)
+    watch.know(app.store.load())
+    try:
+        watch.check_all(texts.items())
+    except CrisisStop:
+
+        def set_aside(journal: Journal) -> None:
+            journal.ladder.not_for_me = [*journal.ladder.not_for_me, step_id]
+
+        app.store.update(set_aside)
+        crisis_exit(app, watch.region)
 
 
 # ---- helpers --------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def show(ctx: typer.Context, name: NameArg, as_json: JsonOpt = False) -> None:
     if as_json:
         from mumcoach.views.data import card_data
 
-        print_json("person", card_data(card, horizons))
+        print_json("person", {**card_data(card, horizons), "safety": None})
         return
     from mumcoach.views.people import person_card_view
 
@@ -124,6 +124,7 @@ def add(
     force: Annotated[
         bool, typer.Option("--force", help="Add her even if someone has the same name.")
     ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     from mumcoach.coach.people_edit import add_person
     from mumcoach.errors import BadInput
@@ -157,8 +158,8 @@ def add(
         notes=[Note(date=today, text=text)] if (text := one_line(detail)) else [],
     )
     _, journal = _save(app, lambda j: add_person(j, person))
-    if not _after_save(app, journal, name, person.child, person.first_met_where, detail):
-        app.console.print(f"Added {_label(app, journal, person)}.")
+    texts = {"name": name, "child": person.child, "where": person.first_met_where, "detail": detail}
+    _after_save(app, journal, person, as_json, f"Added {_label(app, journal, person)}.", texts)
 
 
 def edit(
@@ -177,6 +178,7 @@ def edit(
     force: Annotated[
         bool, typer.Option("--force", help="Rename her even if someone else has that name.")
     ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     from mumcoach.coach.people_edit import edit_person
     from mumcoach.errors import BadInput
@@ -206,14 +208,15 @@ def edit(
     if changes.get("name") and not force:
         refuse_namesake(journal, person_id, str(changes["name"]), today, typed=name)
     person, journal = _save(app, lambda j: edit_person(j, person_id, changes, today))
-    if not _after_save(app, journal, changes.get("name"), changes.get("child")):
-        app.console.print(f"Updated {_label(app, journal, person)}.")
+    texts = {"name": changes.get("name"), "child": changes.get("child")}
+    _after_save(app, journal, person, as_json, f"Updated {_label(app, journal, person)}.", texts)
 
 
 def note(
     ctx: typer.Context,
     name: NameArg,
     text: Annotated[str, typer.Argument(help="What to remember.")],
+    as_json: JsonOpt = False,
 ) -> None:
     from mumcoach.coach.people_edit import add_note
     from mumcoach.errors import BadInput
@@ -224,8 +227,7 @@ def note(
         raise BadInput("The note is empty.")
     person_id = _pick(app, name).id
     person, journal = _save(app, lambda j: add_note(j, person_id, cleaned, app.today()))
-    if not _after_save(app, journal, cleaned):
-        app.console.print(f"Noted for {person.name}.")
+    _after_save(app, journal, person, as_json, f"Noted for {person.name}.", {"note": cleaned})
 
 
 def done(
@@ -356,13 +358,34 @@ def _label(app: AppContext, journal: Journal, person: Person) -> str:
     return person_label(person_row(journal, person, app.today()), app.today())
 
 
-def _after_save(app: AppContext, journal: Journal, *texts: str | None) -> bool:
-    """True (with the crisis screen shown) when what she typed mentions a crisis."""
-    from mumcoach.coach.safety import mentions_crisis
-    from mumcoach.commands import region_of, show_crisis
+def _after_save(
+    app: AppContext,
+    journal: Journal,
+    person: Person,
+    as_json: bool,
+    done: str,
+    texts: dict[str, str | None],
+) -> None:
+    """What she typed is saved; now the safety screen hears it. Tier 1: the crisis screen and
+    its exit code; tier 2: the direct question (or the lines). Then `done`, or her card as JSON."""
+    from mumcoach.coach.people import person_card
+    from mumcoach.commands import crisis_exit, safety_watch
+    from mumcoach.flows.ask import CrisisStop
+    from mumcoach.views.data import card_data
 
-    safety = app.content.safety
-    if any(text and mentions_crisis(text, safety) for text in texts):
-        show_crisis(app, region_of(journal))
-        return True
-    return False
+    def card(safety: str | None) -> dict[str, object]:
+        hours = app.content.rules.hours
+        horizons = {"casual": hours.casual, "friend": hours.friend, "close": hours.close}
+        saved = next(p for p in journal.people if p.id == person.id)
+        return {**card_data(person_card(journal, saved, app.today()), horizons), "safety": safety}
+
+    watch = safety_watch(app, as_json=as_json)
+    watch.know(journal)
+    try:
+        watch.check_all(texts.items())
+    except CrisisStop:
+        crisis_exit(app, watch.region, ("person", card("crisis")) if as_json else None)
+    if as_json:
+        print_json("person", card(watch.state))
+    else:
+        app.console.print(done)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,15 +13,18 @@ from mumcoach.commands import (
     DiscardOption,
     ResumeOption,
     app_context,
+    crisis_exit,
     make_asker,
     print_json,
-    region_of,
     save_answers,
     show_crisis,
+    watch_of,
 )
 from mumcoach.commands.init import onboard_if_new
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from mumcoach.coach.plan import PlanDraft
     from mumcoach.context import AppContext
     from mumcoach.models import Journal, Plan
@@ -75,9 +79,8 @@ def plan(
     resume: Annotated[bool, ResumeOption] = False,
     discard_draft: Annotated[bool, DiscardOption] = False,
 ) -> None:
-    from mumcoach.coach.plan import PlanDraft, apply_plan
+    from mumcoach.errors import MumcoachError
     from mumcoach.flows.ask import CrisisStop
-    from mumcoach.flows.onboarding import default_profile
     from mumcoach.flows.plan import PLAN_KEYS, ask_plan
 
     app = app_context(ctx)
@@ -96,39 +99,57 @@ def plan(
         "see": see,
     }
     asker = make_asker(
-        app, answers, flags, PLAN_KEYS, draft="plan", resume=resume, discard=discard_draft
+        app,
+        answers,
+        flags,
+        PLAN_KEYS,
+        draft="plan",
+        resume=resume,
+        discard=discard_draft,
+        as_json=as_json,
     )
     journal = onboard_if_new(app, app.store.load(reuse=True))
+    watch = watch_of(asker)
+    watch.know(journal)
     today = app.today()
     try:
         draft = ask_plan(asker, app.content, journal, app.now())
     except CrisisStop as stop:
-        if isinstance(stop.partial, PlanDraft):
-            partial = stop.partial
-
-            def save_partial(j: Journal) -> None:
-                default_profile(j, today)
-                apply_plan(j, partial, app.now())
-
-            try:
-                save_answers(app, asker, lambda: app.store.update(save_partial))
-            finally:
-                show_crisis(app, region_of(journal))
-            return
-        show_crisis(app, region_of(journal))
+        partial = stop.partial
+        if not asker.interactive:  # every answer given (flags, a file), asking nothing more
+            with suppress(MumcoachError):
+                partial = ask_plan(asker.replay(), app.content, journal, app.now())
+        try:
+            saved = save_answers(app, asker, lambda: _save(app, partial, today))[0]
+        except BaseException:
+            show_crisis(app, watch.region, as_json=as_json)  # help first, whatever failed
+            raise
+        data = _json(saved, partial, "crisis") if as_json else None
+        crisis_exit(app, watch.region, ("plan", data) if data is not None else None)
+    saved, journal = save_answers(app, asker, lambda: _save(app, draft, today))
+    if as_json:
+        print_json("plan", _json(saved, draft, watch.state))
         return
+    _show_card(app, journal, saved, draft)
+
+
+def _save(app: AppContext, draft: PlanDraft, today: date) -> tuple[Plan, Journal]:
+    from mumcoach.coach.safety import child_names, flagged
+    from mumcoach.flows.onboarding import default_profile
+    from mumcoach.flows.plan import apply_plan
 
     def save(j: Journal) -> tuple[Plan, Journal]:
         default_profile(j, today)
+        draft.flagged = flagged(draft.texts(), app.content.safety, child_names(j))
         return apply_plan(j, draft, app.now()), j
 
-    saved, journal = save_answers(app, asker, lambda: app.store.update(save))
-    if as_json:
-        from mumcoach.views.coaching import plan_json
+    return app.store.update(save)
 
-        print_json("plan", plan_json(saved, draft.place, draft.suggestion))
-        return
-    _show_card(app, journal, saved, draft)
+
+def _json(saved: Plan, draft: PlanDraft, safety: str | None) -> dict[str, Any]:
+    from mumcoach.views.coaching import plan_json
+
+    return {**plan_json(saved, draft.place, draft.suggestion), "safety": safety}
 
 
 def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft) -> None:

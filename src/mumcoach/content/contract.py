@@ -85,6 +85,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "support.checked_on": "date",
         "support.not_checked": "",
         "crisis.not_checked": "",
+        "safety.flagged_plan": "",
         "support.if_one_fails": "",
         "safety_check.question": "",
         "safety_check.yes": "",

@@ -206,14 +206,14 @@ class Reciprocity(_Strict):
 
 class LowMood(_Strict):
     mood_at_most: int = Field(ge=1, le=5)
-    count: int = Field(ge=1)
-    window: int = Field(ge=1)
+    days: int = Field(ge=1)
+    window_days: int = Field(ge=1)
     source: Source
 
     @model_validator(mode="after")
     def _check(self) -> LowMood:
-        if self.count > self.window:
-            raise ValueError("count cannot be bigger than window")
+        if self.days > self.window_days:
+            raise ValueError("days cannot be more than window_days")
         return self
 
 

@@ -94,21 +94,32 @@ class Asker:
         answers: Mapping[str, Any],
         *,
         interactive: bool,
-        watch: Callable[[str], bool] | None = None,
+        watch: Callable[[str, str], None] | None = None,
         where: str = "",
         draft: Draft | None = None,
+        lenient: bool = False,
     ) -> None:
+        self.lenient = lenient  # a missing required answer is left out instead of refused
         self.where = where  # 'people[0].' for answers inside a list, so errors name the place
         self.prompter = prompter
         self.answers = dict(answers)
         self.interactive = interactive
-        self.watch = watch  # True for text that must stop coaching (see coach/safety.py)
+        self.watch = watch  # screens free text; may raise CrisisStop (see flows/safety.py)
         self.draft = draft
 
     def _watched(self, key: str, value: str | None) -> str | None:
-        if value and self.watch is not None and self.watch(value):
-            raise CrisisStop(key, value)
+        return self.screened(key, value) if value else value
+
+    def screened(self, key: str, value: str) -> str:
+        """Free text read some other way (a place name given by flag): screened all the same."""
+        if value and self.watch is not None:
+            self.watch(key, value)
         return value
+
+    def replay(self) -> Asker:
+        """The same given answers, asking and screening nothing: after a crisis stop, the flow
+        run again on this keeps every answer she gave (flags, a file) without another question."""
+        return Asker(None, self.answers, interactive=False, where=self.where, lenient=True)
 
     def given(self, key: str) -> bool:
         return key in self.answers and self.answers[key] is not None
@@ -128,7 +139,7 @@ class Asker:
         """True when we should ask; raises or returns False when we cannot."""
         if self.interactive and self.prompter is not None:
             return True
-        if required:
+        if required and not self.lenient:
             raise NeedsAnswer(
                 f"mumcoach needs an answer to “{question}” and there is no terminal to ask on. "
                 f"Pass {flag(key)} or put {key} in an --answers file."

@@ -132,8 +132,8 @@ class CheckInFlow:
 
     def run(self) -> CheckInDraft:
         try:
+            self._mood_and_energy()  # first, so the worst days are never missing from the trend
             self._test_plan()
-            self._mood_and_energy()
             self._people()
             self._set("proud", self.asker.text("proud", self.content.question("proud")))
         except CrisisStop as stop:
@@ -165,9 +165,10 @@ class CheckInFlow:
         self._set("tried", tried)
         if tried in ("yes", "partly"):
             self._set("actual_anxiety", a.scale("anxiety", q("anxiety"), 0, 10))
-            # With no fear written down, "as badly as you expected?" stands in for it, so a
-            # step can still be mastered (science.md §1).
-            question = q("fear_came_true") if plan.fear else q("went_badly")
+            # With no fear written down — or one whose words the safety screen heard, never
+            # quoted — "as badly as you expected?" stands in for it (science.md §1).
+            fear = plan.fear and "fear" not in plan.flagged
+            question = q("fear_came_true") if fear else q("went_badly")
             self._set("fear_came_true", a.select("fear_came_true", question, answer_choices()))
         self._set("what", a.text("what", q("what")))
         self._set("learned", a.text("learned", q("learned")))
@@ -318,6 +319,7 @@ def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> Check
         date=draft.date,
         created_at=now,
         plan_id=draft.plan.id if draft.plan else None,
+        flagged=draft.flagged,
         **fields,
     )
     interactions: list[Interaction] = []

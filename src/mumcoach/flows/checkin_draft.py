@@ -62,6 +62,10 @@ class MetAnswers(Answers):
     follow_up_due: date | None = None
 
 
+TEXT_KEYS = ("what", "learned", "proud")
+PERSON_TEXT_KEYS = ("name", "child", "where", "detail", "follow_up")
+
+
 @dataclass
 class MetPerson:
     """One person met, as answered; resolved to a Person when saved."""
@@ -78,3 +82,14 @@ class CheckInDraft:
     plan: Plan | None
     answers: CheckInAnswers = field(default_factory=CheckInAnswers)
     people: list[MetPerson] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)  # keys the safety screen heard
+
+    def texts(self) -> dict[str, str | None]:
+        """Every free-text answer, by key ("people[0].detail" for a person's), to screen."""
+        given = self.answers.given()
+        texts: dict[str, str | None] = {k: given.get(k) for k in TEXT_KEYS}
+        for i, met in enumerate(self.people):
+            person = met.answers.given()
+            for key in PERSON_TEXT_KEYS:
+                texts[f"people[{i}].{key}"] = person.get(key)
+        return texts

@@ -84,37 +84,50 @@ def ask_onboarding(asker: Asker, content: Content, journal: Journal, today: date
 
     old = journal.profile
     q = content.question
-    name = asker.text("name", q("name"), default=old.name if old else None)
-    region = asker.select(
-        "region",
-        q("region"),
-        [Choice(code, REGION_TITLES[code]) for code in REGIONS],
-        default=old.region if old else "uk" if asker.interactive else "other",
-    )
-    children = list(old.children) if old else []
-    if asker.given("child"):
-        values = asker.answers["child"]
-        new = parse_children([values] if isinstance(values, str) else list(values), today)
-        children = merge_children(children, new)
-    elif asker.interactive and asker.prompter is not None:
-        children = merge_children(children, _ask_children(asker, content, today, bool(children)))
-    not_for_me = asker.many(
-        "not_for_me",
-        q("not_for_me"),
-        [Choice(s, SETTING_TITLES[s]) for s in SETTINGS],
-        default=old.not_for_me if old else (),
+    got = Onboarding(
+        name=old.name if old else None,
+        region=old.region if old else "other",
+        children=list(old.children) if old else [],
+        not_for_me=list(old.not_for_me) if old else [],
+        goal=old.goal if old else None,
     )
     try:
-        goal = asker.text("goal", q("goal"), default=old.goal if old else None)
+        got.name = asker.text("name", q("name"), default=got.name)
+        region = asker.select(
+            "region",
+            q("region"),
+            [Choice(code, REGION_TITLES[code]) for code in REGIONS],
+            default=old.region if old else "uk" if asker.interactive else "other",
+        )
+        got.region = region or "other"
+        if asker.given("child"):
+            values = asker.answers["child"]
+            values = [values] if isinstance(values, str) else list(values)
+            for value in values:
+                asker.screened("child", str(value).partition(":")[0].strip())
+            got.children = merge_children(got.children, parse_children(values, today))
+        elif asker.interactive and asker.prompter is not None:
+            _ask_children(asker, content, today, got)
+        got.not_for_me = asker.many(
+            "not_for_me",
+            q("not_for_me"),
+            [Choice(s, SETTING_TITLES[s]) for s in SETTINGS],
+            default=got.not_for_me,
+        )
+        got.goal = asker.text("goal", q("goal"), default=got.goal)
     except CrisisStop as stop:
-        stop.partial = Onboarding(name, region or "other", children, not_for_me, stop.value)
+        if stop.key in ("name", "goal"):
+            setattr(got, stop.key, stop.value)
+        elif stop.key == "child_name":
+            got.children = merge_children(got.children, [Child(name=stop.value, age_as_of=today)])
+        stop.partial = got
         raise
 
     ratings: dict[str, int] = {}
     if asker.given("rate"):
         ratings = parse_ratings(asker.answers["rate"], content)
     elif asker.interactive and not journal.ladder.ratings:
-        for step_id in ratings_for_placement(content, not_for_me):
+        for step_id in ratings_for_placement(content, got.not_for_me):
             step = content.step(step_id)
             rating = asker.scale(f"rate:{step_id}", f"{q('rate')} “{step.title}”", 0, 10)
             if rating is not None:
@@ -124,31 +137,26 @@ def ask_onboarding(asker: Asker, content: Content, journal: Journal, today: date
         start_step = str(asker.answers["start_step"])
         if start_step not in {s.id for s in content.steps}:
             raise BadInput(f"start_step (--start-step) names an unknown step {short(start_step)}.")
-    return Onboarding(
-        name=name,
-        region=region or "other",
-        children=children,
-        not_for_me=not_for_me,
-        goal=goal,
-        ratings=ratings,
-        start_step=start_step,
-    )
+    got.ratings, got.start_step = ratings, start_step
+    return got
 
 
-def _ask_children(asker: Asker, content: Content, today: date, has_some: bool) -> list[Child]:
+def _ask_children(asker: Asker, content: Content, today: date, got: Onboarding) -> None:
+    """Children one by one, each kept in `got` as soon as it is given."""
     q = content.question
-    found: list[Child] = []
-    asking = asker.yes_no("more_children", q("more_children"), default=False) if has_some else True
+    asking = True
+    if got.children:
+        asking = asker.yes_no("more_children", q("more_children"), default=False)
     while asking:
         name = asker.text("child_name", q("child_name"))
         if not name:
             break
+        got.children = merge_children(got.children, [Child(name=name, age_as_of=today)])
         age = asker.age(
             "child_age", q("child_age"), unit_question=lambda n: content.say("ask.age_unit", n=n)
         )
-        found.append(Child(name=name, age=age, age_as_of=today))
+        got.children = merge_children(got.children, [Child(name=name, age=age, age_as_of=today)])
         asking = asker.yes_no("more_children", q("more_children"), default=False)
-    return found
 
 
 def merge_children(existing: list[Child], new: list[Child]) -> list[Child]:

@@ -51,27 +51,35 @@ def place_title(place: Place, today: date) -> str:
 def ask_plan(asker: Asker, content: Content, journal: Journal, now: datetime) -> PlanDraft:
     """Ask the plan questions in order; the suggestion fits the place, the day and her energy."""
     q, today = content.question, now.date()
-    place, is_new = _ask_place(asker, content, journal, today)
-    when, at = _when(asker, content, place, now, asked=is_new)
-    energy = asker.scale("energy", q("energy"), 0, 10)
-    history = build_history(content, journal, until=when)
-    setting = place.setting if place else None
-    suggestion = suggest(history, energy=energy, place=place)
-    draft = PlanDraft(
-        date=when, time=at, suggestion=suggestion, place=place, place_is_new=is_new, energy=energy
-    )
-    draft.person_ids = ask_see(asker, content, journal, place, today)
-    step = _ask_step(asker, content, history, suggestion, setting)
-    _choose(draft, history, step, setting)
+    typed: dict[
+        str, str
+    ] = {}  # a new place's name, kept should a crisis stop come before the draft
+    draft: PlanDraft | None = None
     try:
+        place, is_new = _ask_place(asker, content, journal, today, typed)
+        when, at = _when(asker, content, place, now, asked=is_new)
+        energy = asker.scale("energy", q("energy"), 0, 10)
+        history = build_history(content, journal, until=when)
+        setting = place.setting if place else None
+        suggestion = suggest(history, energy=energy, place=place)
+        draft = PlanDraft(
+            date=when,
+            time=at,
+            suggestion=suggestion,
+            place=place,
+            place_is_new=is_new,
+            energy=energy,
+        )
+        draft.person_ids = ask_see(asker, content, journal, place, today)
+        step = _ask_step(asker, content, history, suggestion, setting)
+        _choose(draft, history, step, setting)
         draft.if_then = asker.text("if_then", q("if_then"), default=step.if_then)
         draft.fear = asker.text("fear", q("fear"))
+        draft.likelihood = asker.number("likelihood", q("likelihood"), 0, 100)
+        draft.expected_anxiety = asker.scale("expect", q("expect"), 0, 10)
     except CrisisStop as stop:
-        setattr(draft, stop.key, stop.value)
-        stop.partial = draft
+        stop.partial = _partial(draft, stop, content, journal, today, typed)
         raise
-    draft.likelihood = asker.number("likelihood", q("likelihood"), 0, 100)
-    draft.expected_anxiety = asker.scale("expect", q("expect"), 0, 10)
     easier = _offer_easier(asker, content, history, step, draft.expected_anxiety, setting)
     if easier is not None:
         if draft.if_then == step.if_then:
@@ -80,6 +88,28 @@ def ask_plan(asker: Asker, content: Content, journal: Journal, now: datetime) ->
         step = easier
     familiar = place is not None and history.visits(place.id) > 0
     draft.openers = openers_for_plan(content, step.id, setting, when, familiar=familiar)
+    return draft
+
+
+def _partial(
+    draft: PlanDraft | None,
+    stop: CrisisStop,
+    content: Content,
+    journal: Journal,
+    today: date,
+    typed: dict[str, str],
+) -> PlanDraft:
+    """The plan so far with the answer that stopped it, so every answer she gave is saved."""
+    if draft is None:  # stopped at the place: keep its name (and what she wrote) on a plan
+        history = build_history(content, journal, until=today)
+        draft = PlanDraft(date=today, suggestion=suggest(history))
+        name = stop.value if stop.key in ("place", "new_place") else typed.get("name")
+        if name:
+            recurring = stop.value if stop.key == "recurring" else None
+            draft.place = Place(name=name, recurring=recurring, created=today)
+            draft.place_is_new = True
+    elif stop.key in ("if_then", "fear"):
+        setattr(draft, stop.key, stop.value)
     return draft
 
 
@@ -116,11 +146,12 @@ def _when(
 
 
 def _ask_place(
-    asker: Asker, content: Content, journal: Journal, today: date
+    asker: Asker, content: Content, journal: Journal, today: date, seen: dict[str, str]
 ) -> tuple[Place | None, bool]:
     q = content.question
     if asker.given("place"):
-        typed = str(asker.answers["place"]).strip()
+        typed = asker.screened("place", str(asker.answers["place"]).strip())
+        seen["name"] = typed
         new_ok = asker.given("setting")  # a setting describes a new place
         name = split_name(typed, today)[0]
         known = known_place_or_new(asker, content, journal, name, today, new_ok=new_ok)
@@ -135,6 +166,7 @@ def _ask_place(
     if picked != NEW_PLACE:
         return next(p for p in journal.places if p.id == picked), False
     typed = asker.text("new_place", q("new_place"), required=True) or ""
+    seen["name"] = typed
     known = find_place(journal, split_name(typed, today)[0])
     if known is not None:
         return known, False
@@ -161,7 +193,7 @@ def _ask_schedule(
     """ "Tuesdays 10:00", "Mon and Thu 9:30", "Saturday 28 Nov 10:00"; blank: no schedule."""
     question = content.question("recurring")
     if asker.given("recurring"):
-        typed = str(asker.answers["recurring"])
+        typed = asker.screened("recurring", str(asker.answers["recurring"]))
         try:
             return parse_schedule(typed, today), None
         except DateError as exc:

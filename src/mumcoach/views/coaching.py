@@ -12,7 +12,7 @@ from rich.text import Text
 
 from mumcoach.content import Content
 from mumcoach.dates import format_time
-from mumcoach.models import Place, Plan
+from mumcoach.models import Journal, Place, Plan
 from mumcoach.views.json_out import suggestion_data
 
 if TYPE_CHECKING:
@@ -61,10 +61,10 @@ def plan_card(
     if easier is not None and content is not None:
         parts.append(Text(content.say("plan.easier_option", step=easier.title), style="dim"))
     parts.append(Text(""))
-    if plan.if_then:
+    if plan.if_then and "if_then" not in plan.flagged:  # words the screen heard: never quoted
         parts += _section("My plan", [plan.if_then])
     prediction = []
-    if plan.fear:
+    if plan.fear and "fear" not in plan.flagged:
         likely = f" ({plan.likelihood}% likely)" if plan.likelihood is not None else ""
         prediction.append(f"I fear: {plan.fear}{likely}")
     if plan.expected_anxiety is not None:
@@ -138,3 +138,23 @@ def plan_json(saved: Plan, place: Place | None, suggestion: Suggestion) -> dict[
     data["place"] = place.name if place else None
     data["suggestion"] = suggestion_data(suggestion)
     return data
+
+
+def init_json(
+    journal: Journal, safety: str | None, suggestion: Suggestion | None
+) -> dict[str, Any]:
+    """`mumcoach init --json`: the profile as saved, where the ladder starts, the first step."""
+    profile = journal.profile
+    assert profile is not None
+    return {
+        "safety": safety,
+        "profile": {
+            "name": profile.name,
+            "region": profile.region,
+            "children": [{"name": c.name, "age": c.age} for c in profile.children],
+            "not_for_me": list(profile.not_for_me),
+            "goal": profile.goal,
+        },
+        "start_step": journal.ladder.start_step,
+        "suggestion": suggestion_data(suggestion),
+    }

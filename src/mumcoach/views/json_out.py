@@ -11,7 +11,17 @@ JSON_SCHEMA_VERSION = 1
 
 # Which command printed it; README "JSON output" documents the keys of each.
 Kind = Literal[
-    "review", "plan", "people", "person", "places", "ladder", "support", "doctor", "export"
+    "review",
+    "plan",
+    "checkin",
+    "init",
+    "people",
+    "person",
+    "places",
+    "ladder",
+    "support",
+    "doctor",
+    "export",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 

@@ -20,7 +20,7 @@ from mumcoach.coach.review.stats import (
     window,
 )
 from mumcoach.coach.review.types import Experiments, Focus, PeopleWeek, WeeklyReview
-from mumcoach.coach.safety import low_mood_pattern
+from mumcoach.coach.safety import low_mood_holds
 from mumcoach.models import CheckIn, Journal, region_of
 
 if TYPE_CHECKING:
@@ -29,10 +29,9 @@ if TYPE_CHECKING:
 MAX_DAYS = 366  # the longest window `review --days` accepts: a year, leap day included
 
 
-def signpost(ordered: Sequence[CheckIn], content: Content) -> bool:
-    """The low-mood rule over the last `window` check-ins with a mood, up to the window end."""
-    moods = [c.mood for c in ordered if c.mood is not None]
-    return low_mood_pattern(moods[-content.rules.low_mood.window :], content.rules)
+def signpost(ordered: Sequence[CheckIn], content: Content, end: date) -> bool:
+    """The low-mood rule (calendar days) over the days up to the review's end."""
+    return low_mood_holds(ordered, end, content.rules.low_mood)
 
 
 def focus(history: History) -> Focus | None:
@@ -99,6 +98,6 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         daily=daily(in_window, start, days),
         loneliness=loneliness_trend(journal.loneliness, end),
         focus=focus(history),
-        signpost=signpost(ordered, content),
+        signpost=signpost(ordered, content, end),
         region=region_of(journal),
     )
