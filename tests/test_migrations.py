@@ -166,3 +166,15 @@ def test_commands_stamp_what_they_change(invoke: Invoke, private_home: Path) -> 
     assert niamh.updated_at == datetime(2026, 11, 12, 8, 5), "a note is its own record"
     assert niamh.notes[-1].updated_at == later
     assert [n.updated_at for n in niamh.notes[:-1]] != [later, later]
+
+
+def test_the_nested_list_names_are_the_real_ones() -> None:
+    from mumcoach import stamps
+
+    found = {
+        n
+        for m in vars(models).values()
+        if isinstance(m, type) and issubclass(m, models.Record)
+        for n in stamps.nested_lists(m)
+    }
+    assert found - {"places", "plans", "checkins", "people", "loneliness"} == stamps._NESTED_NAMES

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from datetime import time as TimeOfDay
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
@@ -99,11 +99,21 @@ class Stamped(Record):
     updated_at: datetime | None = None  # when last changed; set by the store on save
 
 
+# (id(record), field) assigned to since the store began a save: stamps.py reads it, so a save
+# finds what changed without comparing every record of a years-long journal
+TOUCHED: set[tuple[int, str]] = set()
+
+
 class Identified(Record):
     """A record in a list: its id matches it between devices (`mumcoach import`)."""
 
     id: str = Field(default_factory=new_id)
     updated_at: datetime | None = None  # when last changed; set by the store on save
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if name != "updated_at":
+            TOUCHED.add((id(self), name))
 
 
 class Child(Record):

@@ -6,36 +6,73 @@ import typing
 from collections.abc import Iterator
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
-from mumcoach.models import Identified, Journal, Stamped
+from mumcoach.models import TOUCHED, Identified, Journal, Stamped
 
 Key = tuple[str, ...]
-Mark = tuple[str, datetime | None]  # (own content, updated_at) before a change
+
+
+# A record as a save found it: the object, its time, and a copy of what could change in place
+# (the profile and ladder whole; a listed record's lists, dicts, models and unknown fields).
+Mark = tuple[BaseModel, datetime | None, Any]
 
 
 def fingerprints(journal: Journal) -> dict[Key, Mark]:
-    """Each stamped record's own content (nested records excluded) and time, by where it is."""
-    return {key: (own_content(r), r.updated_at) for key, r in stamped_records(journal)}
+    """Where each stamped record is, as the save found it; starts noting assignments."""
+    TOUCHED.clear()
+    return {key: (r, r.updated_at, _inner(r)) for key, r in stamped_records(journal)}
 
 
 def stamp_changes(journal: Journal, before: dict[Key, Mark], now: datetime) -> int:
     """Set `updated_at = now` on records that are unstamped, or changed since `before`.
 
+    Changed means assigned to, changed in place, or replaced by a record with other content.
     A change that set a record's `updated_at` itself (an import taking the other device's
     version, with its time) is left as it set it. Returns how many were stamped. A record's
     nested records (a check-in's interactions, a person's notes) carry their own stamps, so
     adding a note does not restamp the person.
     """
     stamped = 0
+    # records with an own field assigned to (a nested record list is not its own field)
+    assigned = {ident for ident, name in TOUCHED if name not in _NESTED_NAMES}
     for key, record in stamped_records(journal):
         old = before.get(key)
-        edited = old is not None and old[1] == record.updated_at and old[0] != own_content(record)
-        if record.updated_at is None or edited:
+        if record.updated_at is None or (
+            old is not None and old[1] == record.updated_at and _changed(old, record, assigned)
+        ):
             record.updated_at = now
             stamped += 1
+    TOUCHED.clear()
     return stamped
+
+
+def _changed(old: Mark, record: BaseModel, assigned: set[int]) -> bool:
+    if record is not old[0]:  # replaced: compare with the one it replaced
+        return own_content(old[0]) != own_content(record)
+    return id(record) in assigned or bool(_inner(record) != old[2])
+
+
+def _inner(record: BaseModel) -> Any:
+    if not isinstance(record, Identified):
+        return own_content(record)  # the profile or the ladder: one each, nested throughout
+    containers = _containers(type(record))
+    extra = record.__pydantic_extra__
+    if not containers and not extra:
+        return None
+    return [_copied(getattr(record, name)) for name in containers] + [_copied(extra or {})]
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [v.model_dump() if isinstance(v, BaseModel) else v for v in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
 
 
 def stamped_records(journal: Journal) -> Iterator[tuple[Key, Stamped | Identified]]:
@@ -66,6 +103,29 @@ def nested_lists(model: type[BaseModel]) -> tuple[str, ...]:
             if isinstance(item, type) and issubclass(item, Identified):
                 names.append(name)
     return tuple(names)
+
+
+_NESTED_NAMES = frozenset({"interactions", "notes", "custom_steps"})  # see nested_lists()
+
+
+@cache
+def _containers(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields that may hold a list, a dict or a model (other than nested records)."""
+    nested = set(nested_lists(model))
+    hints = typing.get_type_hints(model)
+    found = []
+    for name in model.model_fields:
+        if name in nested:
+            continue
+        parts = typing.get_args(hints.get(name)) or (hints.get(name),)
+        for part in (hints.get(name), *parts):
+            origin = typing.get_origin(part) or part
+            if origin in (list, dict) or (
+                isinstance(origin, type) and issubclass(origin, BaseModel)
+            ):
+                found.append(name)
+                break
+    return tuple(found)
 
 
 def own_content(record: BaseModel) -> str:
