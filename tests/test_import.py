@@ -235,3 +235,27 @@ def test_doctor_says_nothing_about_sync_when_there_are_no_copies(
 ) -> None:
     assert "Sync conflicts" not in plain(invoke(["doctor"]).rich)
     assert FIXED_NOW  # the shared clock is what the journal's saves used
+
+
+def test_a_merge_on_one_device_holds_after_importing_the_other(
+    invoke: Invoke, laptop: Path, phone: Path
+) -> None:
+    niamh, priya = Store(laptop).load().people
+    result = invoke(["people", "merge", priya.id, niamh.id, "--yes"])
+    assert result.exit_code == 0, result.output
+    # the phone still has Priya, with a new chat; importing it must not bring her card back
+    result = invoke(["import", str(phone / "journal.json")])
+    assert result.exit_code == 0, result.output
+    merged = Store(laptop).load()
+    assert [p.id for p in merged.people] == [niamh.id]
+    assert merged.merged == {priya.id: niamh.id}
+    chats = [i for c in merged.checkins for i in c.interactions]
+    assert {i.person_id for i in chats} == {niamh.id}
+    assert any(i.detail == "Loves hiking" for i in chats)  # the phone's chat, on Niamh's card
+    notes = [n.text for n in merged.people[0].notes]
+    assert notes.count("Also logged as “Priya” (merged).") == 1
+    # and the other way: the phone imports the laptop, and Priya folds into Niamh there too
+    shutil.copyfile(laptop / "journal.json", phone / "from_laptop.json")
+    result = invoke(["--home", str(phone), "import", str(phone / "from_laptop.json")])
+    assert result.exit_code == 0, result.output
+    assert [p.id for p in Store(phone).load().people] == [niamh.id]

@@ -267,6 +267,9 @@ class Journal(Record):
     # one-way marks of forgotten people and their chats (coach.forget.forgotten_mark), so
     # import and undo never bring them back
     forgotten: list[str] = []
+    # people and places merged into another (`people merge`, `places merge`): old id → kept id,
+    # so an import from another device folds them in again instead of bringing them back
+    merged: dict[str, str] = {}
 
 
 def region_of(journal: Journal) -> RegionCode:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from mumcoach.coach.matching import norm
-from mumcoach.coach.people_edit import known_person
+from mumcoach.coach.people_edit import known_person, remember_merge
 from mumcoach.models import STAGES, Journal, Note, Person
 
 
@@ -86,11 +86,16 @@ def merge_people(journal: Journal, gone_id: str, kept_id: str, today: date) -> P
     gone, kept = known_person(journal, gone_id), known_person(journal, kept_id)
     for key, value in _richer(kept, gone).items():
         setattr(kept, key, value)
-    notes = [*kept.notes, *gone.notes]
-    if norm(gone.name) != norm(kept.name):
-        notes.append(Note(date=today, text=f"Also logged as “{gone.name}” (merged)."))
-    if gone.child and kept.child and norm(gone.child) != norm(kept.child):
-        notes.append(Note(date=today, text=f"Also logged with a child called {gone.child}."))
+    notes = list({n.id: n for n in [*kept.notes, *gone.notes]}.values())  # once each
+    said = {n.text for n in notes}
+    for text in (
+        f"Also logged as “{gone.name}” (merged)." if norm(gone.name) != norm(kept.name) else "",
+        f"Also logged with a child called {gone.child}."
+        if gone.child and kept.child and norm(gone.child) != norm(kept.child)
+        else "",
+    ):
+        if text and text not in said:
+            notes.append(Note(date=today, text=text))
     kept.notes = sorted(notes, key=lambda n: n.date)
     kept.reciprocity_noted = kept.reciprocity_noted and gone.reciprocity_noted
     for key, value in (gone.model_extra or {}).items():
@@ -98,6 +103,7 @@ def merge_people(journal: Journal, gone_id: str, kept_id: str, today: date) -> P
             setattr(kept, key, value)
     journal.people = [p for p in journal.people if p.id != gone_id]
     _Relink(gone_id, kept_id, dry=False).record(journal)
+    remember_merge(journal, gone_id, kept_id)
     return kept
 
 

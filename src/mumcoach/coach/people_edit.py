@@ -118,3 +118,10 @@ def add_note(journal: Journal, person_id: str, text: str, today: date) -> Person
     person = known_person(journal, person_id)
     person.notes = [*person.notes, Note(date=today, text=text)]
     return person
+
+
+def remember_merge(journal: Journal, gone_id: str, kept_id: str) -> None:
+    """Note that `gone_id` is now `kept_id` (and so is anything that had become `gone_id`)."""
+    merged = {old: (kept_id if new == gone_id else new) for old, new in journal.merged.items()}
+    merged[gone_id] = kept_id
+    journal.merged = merged

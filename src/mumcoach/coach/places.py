@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from mumcoach.coach.matching import Found, find, norm
+from mumcoach.coach.people_edit import remember_merge
 from mumcoach.errors import BadInput
 from mumcoach.models import Journal, Place, Schedule
 from mumcoach.schedule import schedule_of, split_name
@@ -244,6 +245,7 @@ def merge_places(journal: Journal, gone_id: str, kept_id: str) -> Place:
         if plan.place_id == gone_id:
             plan.place_id = kept_id
     journal.places = [p for p in journal.places if p.id != gone_id]
+    remember_merge(journal, gone_id, kept_id)
     return kept
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel
 
 from mumcoach.coach.forget import forget_names, forget_person, forgotten_mark
+from mumcoach.coach.merge import merge_people
+from mumcoach.coach.people_edit import remember_merge
+from mumcoach.coach.places import merge_places
 from mumcoach.models import Identified, Journal, Stamped
 from mumcoach.stamps import nested_lists, own_content
 
@@ -38,6 +41,7 @@ class MergeReport:
     forgotten: int = 0  # records about someone forgotten here, left out
     # people forgotten on the other device, forgotten here too: (id, name, names to scrub)
     forgot_here: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    merged: int = 0  # people and places merged on one device, folded in again here
 
     @property
     def taken(self) -> list[Difference]:
@@ -45,7 +49,7 @@ class MergeReport:
 
     @property
     def changes_anything(self) -> bool:
-        return bool(self.added or self.taken or self.forgot_here)
+        return bool(self.added or self.taken or self.forgot_here or self.merged)
 
 
 def merge(journal: Journal, incoming: Journal) -> MergeReport:
@@ -70,6 +74,7 @@ def merge(journal: Journal, incoming: Journal) -> MergeReport:
     offered = [d for d in (journal.ucla_offered, incoming.ucla_offered) if d is not None]
     journal.ucla_offered = max(offered) if offered else None
     journal.forgotten = list(dict.fromkeys([*journal.forgotten, *incoming.forgotten]))
+    report.merged = apply_merges(journal, incoming.merged, date.today())
     return report
 
 
@@ -166,3 +171,20 @@ def _time(value: datetime | None) -> datetime:
     if value is None:
         return datetime.min
     return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+
+
+def apply_merges(journal: Journal, merged: dict[str, str], today: date) -> int:
+    """Fold in again people and places merged on either device that an import brought back."""
+    for gone_id, kept_id in merged.items():
+        remember_merge(journal, gone_id, kept_id)
+    done = 0
+    for gone_id, kept_id in journal.merged.items():
+        people = {p.id for p in journal.people}
+        places = {p.id for p in journal.places}
+        if gone_id in people and kept_id in people:
+            merge_people(journal, gone_id, kept_id, today)
+            done += 1
+        elif gone_id in places and kept_id in places:
+            merge_places(journal, gone_id, kept_id)
+            done += 1
+    return done

@@ -54,7 +54,8 @@ def import_journal(
         report = preview
     else:
         report = app.store.update(
-            lambda journal: merge(journal, incoming), deletion=bool(preview.forgot_here)
+            lambda journal: merge(journal, incoming),
+            deletion=bool(preview.forgot_here or preview.merged),
         )
         _forget_in_backups(app, report.forgot_here)
     for line in import_lines(report, path.expanduser(), dry_run=dry_run):

@@ -33,6 +33,11 @@ def import_lines(report: MergeReport, source: Path, *, dry_run: bool) -> list[st
             f"{name} was forgotten on the other device, so she {'would be' if dry_run else 'is'} "
             "forgotten here too, backups included."
         )
+    if report.merged:
+        lines.append(
+            f"{report.merged} {'card' if report.merged == 1 else 'cards'} you merged on one "
+            f"device {'would be' if dry_run else 'were'} folded in again, so no one is doubled."
+        )
     if report.forgotten:
         lines.append(
             f"{report.forgotten} {'record' if report.forgotten == 1 else 'records'} about "
