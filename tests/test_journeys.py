@@ -111,6 +111,7 @@ class Mum:
         assert not self.ruled_out(after, step), f"{week.step_id} is not for her"
         if setting == "online" and step.online:
             assert week.step_text == step.online, "an online place shows the online wording"
+        assert week.easier_id != "find-a-group", "she is going to a place she found"
         if week.easier_id:
             easier = find_step(self.content, after, week.easier_id)
             assert easier.difficulty < step.difficulty, "the easier option is easier"

@@ -23,6 +23,8 @@ def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> l
             lines.append(
                 content.say("reflect.fear_not_happened", fear=fear, likelihood=plan.likelihood)
             )
+    elif not fear and checkin.fear_came_true == "no":
+        lines.append(content.say("reflect.not_as_bad"))
     elif fear and checkin.fear_came_true == "partly":
         lines.append(content.say("reflect.fear_partly", fear=fear))
     elif fear and checkin.fear_came_true == "yes":

@@ -90,7 +90,7 @@ class CheckInFlow:
             if asker.given("date")
             else today
         )
-        plan = open_plan(journal, day, content.rules.plan.open_days)
+        plan = self._which_plan(open_plans(journal, day, content.rules.plan.open_days), day)
         self.draft = CheckInDraft(date=day, plan=plan)
         self.current: MetPerson | None = None
 
@@ -295,10 +295,13 @@ class CheckInFlow:
             for key in PERSON_FLAGS:
                 self.current.answers.put(key, a.yes_no(key, asked[key], default=False))
             return
+        profile = self.journal.profile
+        out = set(profile.not_for_me) if profile else set()
+        shown = {k: t for k, t in PERSON_FLAGS.items() if not (k == "hosted" and "hosting" in out)}
         ticked = a.many(
             "person_flags",
             self.content.question("person_flags"),
-            [Choice(key, title) for key, title in PERSON_FLAGS.items()],
+            [Choice(key, title) for key, title in shown.items()],
         )
         for key in PERSON_FLAGS:
             self.current.answers.put(key, key in ticked)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from datetime import time as TimeOfDay
 
 from mumcoach.coach.ladder import LadderStep, Suggestion, easier_options, suggest
+from mumcoach.coach.ladder.suggest import shown_here
 from mumcoach.coach.past import History, build_history
 from mumcoach.coach.plan import PlanDraft, apply_plan, find_place, openers_for_plan, step_reason
 from mumcoach.content import Content
@@ -80,7 +81,10 @@ def ask_plan(asker: Asker, content: Content, journal: Journal, now: datetime) ->
     except CrisisStop as stop:
         stop.partial = _partial(draft, stop, content, journal, today, typed)
         raise
-    easier = _offer_easier(asker, content, history, step, draft.expected_anxiety, setting)
+    done_here = shown_here(history, place)
+    easier = _offer_easier(
+        asker, content, history, step, draft.expected_anxiety, setting, done_here
+    )
     if easier is not None:
         if draft.if_then == step.if_then:
             draft.if_then = easier.if_then or draft.if_then
@@ -255,12 +259,13 @@ def _offer_easier(
     step: LadderStep,
     expected: int | None,
     setting: str | None,
+    done_here: tuple[str, ...],
 ) -> LadderStep | None:
     """A big expected anxiety (science.md §1) → offer a genuinely easier step, once."""
     threshold = content.rules.easier.expected_anxiety_at_least
     if expected is None or expected < threshold or asker.given("step") or not asker.interactive:
         return None
-    options = easier_options(history, history.steps[step.id], setting)
+    options = easier_options(history, history.steps[step.id], setting, done_here)
     if not options:
         return None
     easier = options[0].worded_for(setting)

@@ -90,15 +90,18 @@ def working_step(
     h: History, setting: str | None = None, also_shown: tuple[str, ...] = ()
 ) -> LadderStep | None:
     """The lowest available step at or above the start step that is not done yet (mastered,
-    or covered by a step her logs show, `also_shown` included) and (given a `setting`) fits."""
+    or covered by a step her logs show, `also_shown` included) and (given a `setting`) fits;
+    with none above the start, the nearest such step below it."""
     floor = start_position(h)
     covered = covered_by(h, (*h.shown, *also_shown))
-    for step in h.available():
-        if step.position < floor or done(h, step, covered):
-            continue
-        if setting is None or step.fits(setting):
-            return step
-    return None
+    open_ = [
+        s for s in h.available() if not done(h, s, covered) and (setting is None or s.fits(setting))
+    ]
+    above = [s for s in open_ if s.position >= floor]
+    if above:
+        return above[0]
+    # Her start step is ruled out (or nothing above it fits here): the nearest step below it.
+    return open_[-1] if open_ else None
 
 
 def ladder_position(history: History) -> int:

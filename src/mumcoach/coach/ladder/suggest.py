@@ -70,14 +70,18 @@ class Suggestion:
 # ---- easier options -------------------------------------------------------------------------
 
 
-def easier_options(h: History, step: LadderStep, setting: str | None = None) -> list[LadderStep]:
+def easier_options(
+    h: History, step: LadderStep, setting: str | None = None, done_here: tuple[str, ...] = ()
+) -> list[LadderStep]:
     """Smaller versions of `step`, nearest first for a half-step, easiest first for a step:
     its half-steps (a half-step's easier siblings), else the nearest step below. Each is
-    genuinely easier (a lower effective difficulty), not ruled out, and fits `setting`."""
+    genuinely easier (a lower effective difficulty), not ruled out, fits `setting`, and is
+    not "find a group" once she has one (`done_here`: the place she is planning for)."""
 
     def ok(s: LadderStep) -> bool:
         fits = setting is None or s.fits(setting)
-        return s.difficulty < step.difficulty and not h.out(s) and fits
+        found = s.id in done_here or ("named-place" in s.shown_by and s.id in h.shown)
+        return s.difficulty < step.difficulty and not h.out(s) and fits and not found
 
     parent = h.steps[step.half_of] if step.half_of is not None else step
     halves = sorted((s for s in parent.half_steps if ok(s)), key=lambda s: s.difficulty)
@@ -124,24 +128,25 @@ def suggest(
             'Every step is marked "not for me" right now. Undo one with `mumcoach ladder '
             "not-for-me STEP --undo`, or add your own with `mumcoach ladder add`."
         )
-    found_here = _found_here(h, place, setting)
+    found_here = shown_here(h, place)
     low = energy is not None and energy <= h.content.rules.energy.low_at_most
     working = working_step(h, setting, found_here)
     if working is None:
-        return _all_done(h, setting, energy if low else None)
-    found = _new_setting(h, setting) or _easier(h, working, setting)
+        return _all_done(h, setting, energy if low else None, found_here)
+    found = _new_setting(h, setting) or _easier(h, working, setting, found_here)
     if found:
         return found
     if low:
         assert energy is not None
-        return _low_energy(h, working, energy, setting)
+        return _low_energy(h, working, energy, setting, found_here)
     return _working(h, working, setting, found_here, place)
 
 
-def _found_here(h: History, place: Place | None, setting: str | None) -> tuple[str, ...]:
+def shown_here(h: History, place: Place | None) -> tuple[str, ...]:
     """Steps that planning for this named place shows done (she has found a group)."""
     if place is None:
         return ()
+    setting = place.setting
     return tuple(
         s.id
         for s in h.ladder
@@ -149,8 +154,15 @@ def _found_here(h: History, place: Place | None, setting: str | None) -> tuple[s
     )
 
 
-def _make(h: History, step: LadderStep, kind: Kind, reason: str, setting: str | None) -> Suggestion:
-    options = easier_options(h, step, setting)
+def _make(
+    h: History,
+    step: LadderStep,
+    kind: Kind,
+    reason: str,
+    setting: str | None,
+    done_here: tuple[str, ...] = (),
+) -> Suggestion:
+    options = easier_options(h, step, setting, done_here)
     return Suggestion(
         step_id=step.id,
         title=step.worded_for(setting).title,
@@ -189,7 +201,9 @@ def _new_setting(h: History, setting: str | None) -> Suggestion | None:
     return _make(h, recent, "new-setting", reason, fresh[0])
 
 
-def _easier(h: History, working: LadderStep, setting: str | None) -> Suggestion | None:
+def _easier(
+    h: History, working: LadderStep, setting: str | None, done_here: tuple[str, ...]
+) -> Suggestion | None:
     t = h.track(working)
     rules = h.content.rules.easier
     say = h.content.say
@@ -207,14 +221,20 @@ def _easier(h: History, working: LadderStep, setting: str | None) -> Suggestion 
         reason = say("reason.easier_skips", step=working.title, skips=t.skips)
     else:
         return None
-    for option in easier_options(h, working, setting):
+    for option in easier_options(h, working, setting, done_here):
         if not any(i > since for i in h.track(option).real_at):
-            return _make(h, option, kind, reason, setting)
+            return _make(h, option, kind, reason, setting, done_here)
     return None
 
 
-def _low_energy(h: History, working: LadderStep, energy: int, setting: str | None) -> Suggestion:
-    options = easier_options(h, working, setting)
+def _low_energy(
+    h: History,
+    working: LadderStep,
+    energy: int,
+    setting: str | None,
+    done_here: tuple[str, ...] = (),
+) -> Suggestion:
+    options = easier_options(h, working, setting, done_here)
     if options:
         target = options[0]
         title = target.worded_for(setting).title
@@ -222,7 +242,7 @@ def _low_energy(h: History, working: LadderStep, energy: int, setting: str | Non
     else:
         target = working
         reason = h.content.say("reason.low_energy_same", energy=energy)
-    return _make(h, target, "low-energy", reason, setting)
+    return _make(h, target, "low-energy", reason, setting, done_here)
 
 
 def _working(
@@ -236,17 +256,19 @@ def _working(
     t = h.track(working)
     if t.attempts:
         reason = say("reason.repeat", attempts=t.attempts, times=_times(t.attempts))
-        return _make(h, working, "repeat", reason, setting)
+        return _make(h, working, "repeat", reason, setting, found_here)
     below = [s for s in h.ladder if s.position < working.position]
     prev = below[-1] if below else None
     if found_here and place is not None and prev is not None and prev.id in found_here:
         reason = say("reason.found_place", place=place.name)
-        return _make(h, working, "shown", reason, setting)
+        return _make(h, working, "shown", reason, setting, found_here)
     shown = _shown_below(h, working)
     if shown:
-        return _make(h, working, "shown", say("reason.shown", did=_did(h, shown)), setting)
+        return _make(
+            h, working, "shown", say("reason.shown", did=_did(h, shown)), setting, found_here
+        )
     if not h.attempts and h.journal.ladder.start_step:
-        return _make(h, working, "placement", _placement_reason(h, working), setting)
+        return _make(h, working, "placement", _placement_reason(h, working), setting, found_here)
     if prev is not None and h.mastered(prev):
         pt = h.track(prev)
         reason = say(
@@ -256,8 +278,8 @@ def _working(
             expected=pt.latest_expected,
             not_happened=_times(pt.fear_not_happened),
         )
-        return _make(h, working, "move-up", reason, setting)
-    return _make(h, working, "start", say("reason.start"), setting)
+        return _make(h, working, "move-up", reason, setting, found_here)
+    return _make(h, working, "start", say("reason.start"), setting, found_here)
 
 
 def _placement_reason(h: History, working: LadderStep) -> str:
@@ -300,11 +322,13 @@ def _times(n: int) -> str:
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
-def _all_done(h: History, setting: str | None, energy: int | None) -> Suggestion:
+def _all_done(
+    h: History, setting: str | None, energy: int | None, done_here: tuple[str, ...]
+) -> Suggestion:
     fitting = [s for s in h.available() if setting is None or s.fits(setting)]
     hardest = fitting[-1] if fitting else h.available()[-1]
     if energy is not None:
-        return _low_energy(h, hardest, energy, setting)
+        return _low_energy(h, hardest, energy, setting, done_here)
     profile = h.journal.profile
     out_ = set(profile.not_for_me) if profile else set()
     if setting is not None and hardest.fits(setting) and setting not in out_:
@@ -312,9 +336,11 @@ def _all_done(h: History, setting: str | None, energy: int | None) -> Suggestion
     else:
         choices = _fresh_settings(h, hardest) or [s for s in hardest.settings if s not in out_]
         where = choices[0] if choices else None
+    shown = [s for s in h.ladder if s.id in h.shown]
     if all(h.mastered(s) for s in h.available()):
         reason = h.content.say("reason.all_mastered")
-    else:  # her logs show the top of the ladder done
-        top = [s for s in h.ladder if s.id in h.shown][-1]
-        reason = h.content.say("reason.all_shown", did=_did(h, h.shown[top.id]))
-    return _make(h, hardest, "all-mastered", reason, where)
+    elif shown:  # her logs show the top of the ladder done
+        reason = h.content.say("reason.all_shown", did=_did(h, h.shown[shown[-1].id]))
+    else:  # every step that fits this place is done
+        reason = h.content.say("reason.all_here")
+    return _make(h, hardest, "all-mastered", reason, where, done_here)
