@@ -219,7 +219,8 @@ class Store:
         try:
             yield
         finally:
-            release()
+            with contextlib.suppress(OSError):  # the descriptor (and so the lock) goes anyway
+                release()
 
     def _save(self, payload: bytes) -> None:
         if self.path.exists() and not self._is_newest_backup(self.path.read_bytes()):
@@ -237,7 +238,8 @@ class Store:
         try:
             self._keep(payload)
         except (OSError, StorageFailed) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else "it could not be written"
+            cause = exc if isinstance(exc, OSError) else exc.__cause__
+            reason = cause.strerror if isinstance(cause, OSError) else "it could not be written"
             self.warnings.append(
                 f"Saved. The backup copy in {self.backup_dir} could not be written ({reason}); "
                 "`mumcoach doctor` can check it."
