@@ -382,7 +382,10 @@ def test_repeated_success_changes_the_suggestion(invoke: Invoke, private_home: P
     # Back at Hartbeeps three times shows "go back to the same group" done, and with it every
     # step below it that is no harder (rules.toml [evidence]): she moves on to an open question.
     assert (after.step_id, after.kind) == ("ask-open-question", "shown")
-    assert after.reason.startswith("You've gone back to Hartbeeps")
+    assert after.reason == (
+        "You've gone back to Hartbeeps: you're further along than your ladder knew, so this is "
+        "your next step."
+    )
 
 
 def test_ctrl_c_mid_flow_saves_nothing_and_keeps_the_answers(

@@ -406,7 +406,7 @@ def test_doctor_reports_a_damaged_journal_by_exit_code_without_a_traceback(
     result = CliRunner().invoke(app, ["--home", str(saved_store.home), "doctor"])
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert isinstance(result.exception, SystemExit) and result.exception.code == code
     assert "PROBLEM" in result.output and SECRET not in result.output
     assert saved_store.path.read_bytes() == damaged
 
