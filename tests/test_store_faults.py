@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sampling import EXHAUSTIVE, sample, where
 from typer.testing import CliRunner
 
 from mumcoach import store
@@ -361,23 +362,33 @@ def _where_truncated(damaged: bytes) -> str:
     return "at line "
 
 
-@pytest.mark.slow
-def test_truncation_at_every_byte_offset_is_refused_and_changes_nothing(
+def truncation_points(whole: bytes) -> list[int]:
+    """Where to cut: every line boundary (each record's structure), inside every multi-byte
+    character, the ends; plus random offsets. Every offset with MUMCOACH_EXHAUSTIVE=1."""
+    cuts = range(len(whole) - 1)  # cutting only the final newline leaves valid JSON
+    lines = {i + d for i, b in enumerate(whole) if b == ord("\n") for d in (-1, 0, 1)}
+    inside = {i for i, b in enumerate(whole) if 0x80 <= b < 0xC0}  # continuation bytes
+    return sample(cuts, keep=lines | inside | {0, 1, len(whole) - 2}, extra=60)
+
+
+def test_truncation_at_every_boundary_and_sampled_offsets_is_refused_and_changes_nothing(
     saved_store: Store,
 ) -> None:
     whole = saved_store.path.read_bytes()
     assert "☕".encode() in whole  # a multi-byte character, so some cuts split one
+    cuts = truncation_points(whole)
+    assert EXHAUSTIVE or len(cuts) < len(whole) / 3, "the sample should be a sample"
     refused = unchanged = 0
-    for cut in range(len(whole) - 1):  # cutting only the final newline leaves valid JSON
+    for cut in cuts:
         damaged = whole[:cut]
         for exc in _attempt(saved_store, damaged):
-            assert isinstance(exc, JournalDamaged), cut
+            assert isinstance(exc, JournalDamaged), where(cut)
             _check_message(saved_store, exc, _where_truncated(damaged))
             refused += 1
         unchanged += saved_store.path.read_bytes() == damaged
-    SUMMARY["truncations_tried"] = len(whole) - 1
+    SUMMARY["truncations_tried"] = len(cuts)
     SUMMARY["truncations_left_unchanged"] = unchanged
-    assert refused == 2 * (len(whole) - 1) and unchanged == len(whole) - 1
+    assert refused == 2 * len(cuts) and unchanged == len(cuts)
 
 
 def test_damage_message_says_so_when_there_is_no_backup_yet(private_home: Path) -> None:
