@@ -148,7 +148,7 @@ def test_the_help_screens_table_of_commands_is_the_real_commands() -> None:
 def test_the_help_screen_lists_the_real_options() -> None:
     group = get_command(app)
     ctx = typer.Context(group, **group.context_settings)
-    real = {opt: p.help for p in group.get_params(ctx) for opt in p.opts}
+    real = {opt: getattr(p, "help", None) for p in group.get_params(ctx) for opt in p.opts}
     written = {
         word.rstrip(","): help
         for text, help in helptext.OPTIONS.values()
@@ -449,3 +449,14 @@ def test_doctor_notes_a_content_override_that_is_not_a_folder(
     assert result.exit_code == 0, result.output
     assert "note" in shown and "isn't a folder" in shown
     assert "PROBLEM" not in shown
+
+
+def test_every_test_runs_in_its_own_home(private_home: Path, tmp_path: Path) -> None:
+    from conftest import XDG_FOLDERS
+    from platformdirs import user_cache_dir, user_config_dir, user_data_dir
+
+    for name in ("MUMCOACH_HOME", "HOME", *XDG_FOLDERS):
+        assert Path(os.environ[name]).is_relative_to(tmp_path), name
+    assert Path("~").expanduser().is_relative_to(tmp_path)
+    for folder in (user_data_dir("mumcoach"), user_config_dir("x"), user_cache_dir("x")):
+        assert Path(folder).is_relative_to(tmp_path), folder

@@ -11,8 +11,12 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pexpect import spawn as Spawn
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -26,7 +30,7 @@ Step = tuple[str, str, int]
 
 
 def steps(*pairs: tuple[str, str] | tuple[str, str, int]) -> list[Step]:
-    return [(p[0], p[1], p[2] if len(p) == 3 else i) for i, p in enumerate(pairs)]  # type: ignore[misc]
+    return [(p[0], p[1], p[2] if len(p) == 3 else i) for i, p in enumerate(pairs)]
 
 
 INIT = steps(
@@ -82,7 +86,7 @@ CHECKIN = steps(
 )
 
 
-def finish(child: pexpect.spawn) -> tuple[int, str]:
+def finish(child: Spawn) -> tuple[int, str]:
     child.expect(pexpect.EOF)
     child.close()
     return child.exitstatus, " ".join(str(child.before).split())

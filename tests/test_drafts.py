@@ -16,6 +16,7 @@ from mumcoach import store as store_module
 from mumcoach.coach.ladder import ratings_for_placement
 from mumcoach.content import load_content
 from mumcoach.drafts import draft_path
+from mumcoach.errors import StorageFailed
 from mumcoach.store import Store
 
 PERSON = {
@@ -161,7 +162,7 @@ def fail_writes(monkeypatch: pytest.MonkeyPatch, code: int, *, only: str = "jour
 
     def failing(path: Path, payload: bytes) -> None:
         if not only or path.name == only:
-            raise store_module.StorageFailed("x") from OSError(code, os.strerror(code))
+            raise StorageFailed("x") from OSError(code, os.strerror(code))
         real(path, payload)
 
     monkeypatch.setattr(store_module, "atomic_write", failing)
@@ -213,7 +214,7 @@ def test_a_backup_failing_after_the_save_says_saved_and_drops_the_draft(
 
     def backup_fails(path: Path, payload: bytes) -> None:
         if path.parent.name == "backups":
-            raise store_module.StorageFailed("x") from OSError(errno.ENOSPC, "No space left")
+            raise StorageFailed("x") from OSError(errno.ENOSPC, "No space left")
         real(path, payload)
 
     monkeypatch.setattr(store_module, "atomic_write", backup_fails)

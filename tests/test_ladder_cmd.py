@@ -44,7 +44,7 @@ def add_mastered(home: Path, step_id: str) -> None:
 def test_list_new_journal(invoke: Invoke, private_home: Path) -> None:
     result = invoke(["ladder"])
     assert result.exit_code == 0, result.output
-    text = result.rich  # type: ignore[attr-defined]
+    text = result.rich
     assert "Find one group or class" in text and "Host a coffee morning" in text
     assert "Next: Find one group or class and put it in the diary" in text
     assert "start gently" in text
@@ -54,7 +54,7 @@ def test_list_new_journal(invoke: Invoke, private_home: Path) -> None:
 def test_list_shows_progress_and_move_up(invoke: Invoke, private_home: Path) -> None:
     add_mastered(private_home, "find-a-group")
     invoke(["ladder", "rate", "say-hello", "6"])
-    text = invoke(["ladder"]).rich  # type: ignore[attr-defined]
+    text = invoke(["ladder"]).rich
     assert "mastered" in text
     assert "6 (default 3)" in text
     assert "Next: Go and stay the whole session" in text
@@ -100,7 +100,7 @@ def test_json_shape_and_values(invoke: Invoke, private_home: Path) -> None:
 def test_rate_persists(invoke: Invoke, private_home: Path) -> None:
     result = invoke(["ladder", "rate", "suggest-coffee", "4"])
     assert result.exit_code == 0
-    assert "4/10" in result.rich  # type: ignore[attr-defined]
+    assert "4/10" in result.rich
     assert Store(private_home).load().ladder.ratings == {"suggest-coffee": 4}
     invoke(["ladder", "rate", "suggest-coffee", "5"])
     assert Store(private_home).load().ladder.ratings == {"suggest-coffee": 5}
@@ -109,7 +109,7 @@ def test_rate_persists(invoke: Invoke, private_home: Path) -> None:
 def test_not_for_me_step_and_undo(invoke: Invoke, private_home: Path) -> None:
     result = invoke(["ladder", "not-for-me", "find-a-group"])
     assert result.exit_code == 0
-    assert "Not for me" in result.rich  # type: ignore[attr-defined]
+    assert "Not for me" in result.rich
     assert Store(private_home).load().ladder.not_for_me == ["find-a-group"]
     data = json.loads(invoke(["ladder", "--json"]).stdout)
     assert data["suggestion"]["id"] == "stay-the-session"
@@ -149,7 +149,7 @@ def test_not_for_me_says_what_it_did_each_time(
     def said(*args: str) -> str:
         result = invoke(["ladder", "not-for-me", what, *args])
         assert result.exit_code == 0, result.output
-        return " ".join(result.rich.split())  # type: ignore[attr-defined]
+        return " ".join(result.rich.split())
 
     ok = load_content({}).say("not_for_me.ok")
     assert said("--undo") == f'{name} wasn\'t marked "not for me"; nothing to change.'

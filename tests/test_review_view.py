@@ -68,10 +68,9 @@ def test_every_section_heading_and_key_number(content: Content) -> None:
     assert "Sarah: send the swimming timetable overdue since 20 Nov" in out
     assert "Jo: text about soft play due today" in out
     assert " ".join(content.say("reciprocity.note", name="Amira", count=3).split()) in out
-    assert (
-        content.say("review.focus", step=review.focus.title, reason=review.focus.reason).split()[0]
-        in out
-    )  # type: ignore[union-attr]
+    focus = review.focus
+    assert focus is not None
+    assert content.say("review.focus", step=focus.title, reason=focus.reason).split()[0] in out
     # no low-mood notice this week, and no loneliness row without a check
     assert content.say("low_mood.message", services="X")[:30] not in out
     assert "Loneliness" not in out

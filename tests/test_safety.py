@@ -12,10 +12,10 @@ from mumcoach.coach.safety import (
     low_mood_holds,
     low_mood_signpost,
     mentions_crisis,
-    normalise,
     screen,
 )
 from mumcoach.content import Content, LowMood, SafetyContent, load_content
+from mumcoach.content.safety import normalise
 from mumcoach.models import CheckIn, Journal
 
 

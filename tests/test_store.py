@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 
 from mumcoach import migrations, models, store
+from mumcoach.checks import record_counts
 from mumcoach.errors import JournalBusy, JournalDamaged, RefusedToDropRecords
 from mumcoach.models import Journal, Note, Person
-from mumcoach.store import Store, backups_to_prune, record_counts
+from mumcoach.store import Store, backups_to_prune
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and locks")

@@ -74,7 +74,7 @@ def test_doctor_notes_numbers_never_or_long_ago_checked(tmp_path: Path) -> None:
 
     def numbers_check(content: Content, today: dt.date) -> Check:
         app = AppContext(home=tmp_path, now=lambda: dt.datetime.combine(today, dt.time(9)))
-        app.content = content  # type: ignore[assignment]
+        app.content = content
         return next(c for c in run_checks(app).checks if c.name == "Support numbers")
 
     shipped = load_content({})

@@ -7,8 +7,12 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pexpect import spawn as Spawn
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -16,7 +20,7 @@ DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 MUMCOACH = shutil.which("mumcoach", path=str(Path(sys.executable).parent)) or "mumcoach"
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str) -> Spawn:
     env = dict(os.environ, MUMCOACH_HOME=str(home), TERM="xterm", COLUMNS="100", LINES="40")
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # no cursor-position round trips to wait for
     env.pop("MUMCOACH_PROMPTS", None)
@@ -26,12 +30,12 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     return child
 
 
-def answer(child: pexpect.spawn, prompt: str, keys: str) -> None:
+def answer(child: Spawn, prompt: str, keys: str) -> None:
     child.expect(prompt)
     child.send(keys)
 
 
-def finish(child: pexpect.spawn) -> str:
+def finish(child: Spawn) -> str:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
