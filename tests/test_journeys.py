@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -81,8 +82,8 @@ class Mum:
         return week
 
     def checkin(
-        self, day: date, mood: int = 4, people: list[dict[str, Any]] = (), **flags: str
-    ) -> str:  # type: ignore[assignment]
+        self, day: date, mood: int = 4, people: Sequence[dict[str, Any]] = (), **flags: str
+    ) -> str:
         answers = self.tmp / f"checkin-{day}.json"
         answers.write_text(json.dumps({"people": list(people)}), encoding="utf-8")
         args = [
