@@ -81,7 +81,7 @@ def plan(
 ) -> None:
     from mumcoach.errors import MumcoachError
     from mumcoach.flows.ask import CrisisStop
-    from mumcoach.flows.plan import PLAN_KEYS, ask_plan
+    from mumcoach.flows.plan import PLAN_KEYS, ask_plan, keep_stopped
 
     app = app_context(ctx)
     flags = {
@@ -118,7 +118,8 @@ def plan(
         partial = stop.partial
         if not asker.interactive:  # every answer given (flags, a file), asking nothing more
             with suppress(MumcoachError):
-                partial = ask_plan(asker.replay(), app.content, journal, app.now())
+                partial = ask_plan(asker.replay(stop.key), app.content, journal, app.now())
+                keep_stopped(partial, stop, today)
         try:
             saved = save_answers(app, asker, lambda: _save(app, partial, today))[0]
         except BaseException:

@@ -116,10 +116,12 @@ class Asker:
             self.watch(key, value)
         return value
 
-    def replay(self) -> Asker:
+    def replay(self, without: str | None = None) -> Asker:
         """The same given answers, asking and screening nothing: after a crisis stop, the flow
-        run again on this keeps every answer she gave (flags, a file) without another question."""
-        return Asker(None, self.answers, interactive=False, where=self.where, lenient=True)
+        run again on this keeps every answer she gave (flags, a file) without another question.
+        `without`: the answer that stopped it, which the flow puts back in its own place."""
+        answers = {k: v for k, v in self.answers.items() if k != without}
+        return Asker(None, answers, interactive=False, where=self.where, lenient=True)
 
     def given(self, key: str) -> bool:
         return key in self.answers and self.answers[key] is not None

@@ -22,7 +22,15 @@ from mumcoach.prompter import Choice
 from mumcoach.schedule import describe, next_occurrence, parse_schedule, schedule_of, split_name
 from mumcoach.text import short
 
-__all__ = ["PLAN_KEYS", "PlanDraft", "apply_plan", "ask_plan", "find_place", "place_title"]
+__all__ = [
+    "PLAN_KEYS",
+    "PlanDraft",
+    "apply_plan",
+    "ask_plan",
+    "find_place",
+    "keep_stopped",
+    "place_title",
+]
 
 PLAN_KEYS = (
     "date",
@@ -112,9 +120,19 @@ def _partial(
             recurring = stop.value if stop.key == "recurring" else None
             draft.place = Place(name=name, recurring=recurring, created=today)
             draft.place_is_new = True
-    elif stop.key in ("if_then", "fear"):
-        setattr(draft, stop.key, stop.value)
+    else:
+        keep_stopped(draft, stop, today)
     return draft
+
+
+def keep_stopped(draft: PlanDraft, stop: CrisisStop, today: date) -> None:
+    """The answer that stopped the flow, back in its own place in the draft."""
+    if stop.key in ("if_then", "fear"):
+        setattr(draft, stop.key, stop.value)
+    elif stop.key in ("place", "new_place") and draft.place is None:
+        draft.place, draft.place_is_new = Place(name=stop.value, created=today), True
+    elif stop.key == "recurring" and draft.place is not None and draft.place_is_new:
+        draft.place.recurring = stop.value
 
 
 def _choose(draft: PlanDraft, history: History, step: LadderStep, setting: str | None) -> None:
