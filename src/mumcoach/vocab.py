@@ -14,12 +14,18 @@ StartedBy = Literal["me", "them"]
 # How far you have come with someone, lowest first (coach/stages.py derives it).
 Stage = Literal["nodded", "names", "chatted", "numbers", "met-up", "friend"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
-# How a setting reads inside a sentence: "try it somewhere new, like {place}".
-SETTING_PLACES: dict[str, str] = {
-    "groups": "a baby or toddler group",
-    "classes": "a class",
-    "school-gate": "the school gate",
-    "soft-play": "soft play or the park",
-    "online": "an online parents' group",
-    "hosting": "your home",
-}
+# What she logs that can show a step done (see ladder.toml `shown_by`, rules.toml [evidence]).
+EvidenceKind = Literal[
+    "named-place",
+    "went-back",
+    "name-learned",
+    "long-chat",
+    "knew-her",
+    "shared",
+    "numbers",
+    "follow-up",
+    "invited",
+    "meetup",
+    "hosted",
+]
+EVIDENCE_KINDS: tuple[EvidenceKind, ...] = get_args(EvidenceKind)

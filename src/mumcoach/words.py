@@ -1,11 +1,12 @@
-"""How dates, counts and stages are written for her: one spelling for every screen."""
+"""How dates, counts, stages, settings and regions are written for her, once for every screen."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from mumcoach.vocab import Stage
+from mumcoach.vocab import RegionCode, Setting, Stage
 
+# Headings in `people`; stage_word() for the same inside a sentence.
 STAGE_LABELS: dict[Stage, str] = {
     "nodded": "Nodded hello",
     "names": "Know her name",
@@ -13,6 +14,33 @@ STAGE_LABELS: dict[Stage, str] = {
     "numbers": "Swapped numbers",
     "met-up": "Met up",
     "friend": "Friend",
+}
+
+# Her choices when asked where she is, and which settings are not for her.
+REGION_TITLES: dict[RegionCode, str] = {
+    "uk": "United Kingdom",
+    "ie": "Ireland",
+    "us": "United States",
+    "au": "Australia",
+    "ca": "Canada",
+    "other": "Somewhere else",
+}
+SETTING_TITLES: dict[Setting, str] = {
+    "groups": "Baby and toddler groups",
+    "classes": "Classes (music, swimming…)",
+    "school-gate": "The school or nursery gate",
+    "soft-play": "Soft play and the park",
+    "online": "Online local parents' groups",
+    "hosting": "Hosting at home",
+}
+# How a setting reads inside a sentence: "try it somewhere new, like {place}".
+SETTING_PLACES: dict[str, str] = {
+    "groups": "a baby or toddler group",
+    "classes": "a class",
+    "school-gate": "the school gate",
+    "soft-play": "soft play or the park",
+    "online": "an online parents' group",
+    "hosting": "your home",
 }
 
 

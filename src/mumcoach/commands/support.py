@@ -72,8 +72,8 @@ def _ask_region(app: AppContext) -> str:
 
     if not app.can_ask:
         return "other"
-    from mumcoach.flows.onboarding import REGION_TITLES
     from mumcoach.prompter import Choice
+    from mumcoach.words import REGION_TITLES
 
     try:
         choices = [Choice(code, REGION_TITLES[code]) for code in REGIONS]

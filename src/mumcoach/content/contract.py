@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-# What she logs that can show a step done (content.schema.EvidenceKind spells the same ids).
-EVIDENCE_KIND_IDS = (
-    "named-place",
-    "went-back",
-    "name-learned",
-    "long-chat",
-    "knew-her",
-    "shared",
-    "numbers",
-    "follow-up",
-    "invited",
-    "meetup",
-    "hosted",
-)
+from mumcoach.vocab import EVIDENCE_KINDS
 
 # Custom steps live in the journal with ids of the form "custom-…": shipped ids may not use it.
 CUSTOM_STEP_PREFIX = "custom-"
@@ -45,7 +32,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "reflect.next_step_at": "place step reason",
         "cue.acceptance_online": "",
         "cue.names_online": "",
-        **{f"evidence.{kind.replace('-', '_')}": "names" for kind in EVIDENCE_KIND_IDS},
+        **{f"evidence.{kind.replace('-', '_')}": "names" for kind in EVIDENCE_KINDS},
         "plan.easier_option": "step",
         "reflect.fear_not_happened": "fear likelihood",
         "reflect.fear_not_happened_plain": "fear",

@@ -16,9 +16,10 @@ from pydantic import (
     model_validator,
 )
 
-from mumcoach.content.contract import EVIDENCE_KIND_IDS
+from mumcoach.vocab import EVIDENCE_KINDS as EVIDENCE_KINDS
 from mumcoach.vocab import REGIONS as REGIONS
 from mumcoach.vocab import SETTINGS as SETTINGS
+from mumcoach.vocab import EvidenceKind as EvidenceKind
 from mumcoach.vocab import RegionCode as RegionCode
 from mumcoach.vocab import Setting as Setting
 
@@ -34,22 +35,6 @@ FollowupWhen = Literal[
     "no-reply-yet",
 ]
 FOLLOWUP_WHENS: tuple[FollowupWhen, ...] = get_args(FollowupWhen)
-# What she logs that can show a step done (see ladder.toml `shown_by`, rules.toml [evidence]).
-EvidenceKind = Literal[
-    "named-place",
-    "went-back",
-    "name-learned",
-    "long-chat",
-    "knew-her",
-    "shared",
-    "numbers",
-    "follow-up",
-    "invited",
-    "meetup",
-    "hosted",
-]
-EVIDENCE_KINDS: tuple[EvidenceKind, ...] = get_args(EvidenceKind)
-assert EVIDENCE_KINDS == EVIDENCE_KIND_IDS, "contract.EVIDENCE_KIND_IDS must list the same kinds"
 
 
 def placeholders(template: str) -> set[str]:

@@ -12,25 +12,9 @@ from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_int
 from mumcoach.models import REGIONS, SETTINGS, Child, Journal, Profile
 from mumcoach.prompter import Choice
 from mumcoach.text import short
+from mumcoach.words import REGION_TITLES, SETTING_TITLES
 
 INIT_KEYS = ("name", "region", "child", "not_for_me", "goal", "rate", "start_step")
-
-REGION_TITLES = {
-    "uk": "United Kingdom",
-    "ie": "Ireland",
-    "us": "United States",
-    "au": "Australia",
-    "ca": "Canada",
-    "other": "Somewhere else",
-}
-SETTING_TITLES = {
-    "groups": "Baby and toddler groups",
-    "classes": "Classes (music, swimming…)",
-    "school-gate": "The school or nursery gate",
-    "soft-play": "Soft play and the park",
-    "online": "Online local parents' groups",
-    "hosting": "Hosting at home",
-}
 
 
 @dataclass

@@ -14,13 +14,13 @@ from mumcoach.content import Content
 from mumcoach.dates import DateError, parse_time
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
-from mumcoach.flows.onboarding import SETTING_TITLES
 from mumcoach.flows.people import ask_see
 from mumcoach.flows.places import known_place_or_new
 from mumcoach.models import SETTINGS, Journal, Place, Schedule
 from mumcoach.prompter import Choice
 from mumcoach.schedule import describe, next_occurrence, parse_schedule, schedule_of, split_name
 from mumcoach.text import short
+from mumcoach.words import SETTING_TITLES
 
 __all__ = [
     "PLAN_KEYS",

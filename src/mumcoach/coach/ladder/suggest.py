@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from mumcoach.coach.ladder.progress import covered_by, start_position, working_step
 from mumcoach.errors import BadInput
-from mumcoach.vocab import SETTING_PLACES
+from mumcoach.words import SETTING_PLACES
 
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
