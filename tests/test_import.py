@@ -259,3 +259,15 @@ def test_a_merge_on_one_device_holds_after_importing_the_other(
     result = invoke(["--home", str(phone), "import", str(phone / "from_laptop.json")])
     assert result.exit_code == 0, result.output
     assert [p.id for p in Store(phone).load().people] == [niamh.id]
+
+
+def test_a_new_device_takes_everything_and_claims_no_backup(
+    invoke: Invoke, private_home: Path, phone: Path
+) -> None:
+    result = invoke(["import", str(phone / "journal.json")])
+    assert result.exit_code == 0, result.output
+    said = plain(result.rich)
+    assert "your profile, your ladder, 2 places, 2 plans, 3 check-ins, 2 people" in said
+    assert "differ" not in said and "backups" not in said
+    assert ids(Store(private_home).load()) == ids(Store(phone).load())
+    assert Store(private_home).load().ladder.ratings == Store(phone).load().ladder.ratings

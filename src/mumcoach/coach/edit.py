@@ -84,10 +84,7 @@ def with_changes(
     try:
         return type(entry).model_validate(data)
     except ValidationError as exc:
-        from mumcoach.checks import describe_validation_error
-
-        problem = describe_validation_error(exc)
-        raise BadInput(f"Can't save that: {where}{problem}. Nothing was changed.") from None
+        raise BadInput(f"Can't save that: {where}{_problem(exc)}. Nothing was changed.") from None
 
 
 def replace_entry(journal: Journal, new: Entry) -> None:
@@ -131,3 +128,25 @@ def _cleared(model: type[Any], key: str, value: Any) -> Any:
     if value is not None and value != "":
         return value
     return model.model_fields[key].get_default(call_default_factory=True)
+
+
+def _problem(exc: ValidationError) -> str:
+    """'mood must be at most 5': the field and the rule, in words, never the value."""
+    from mumcoach.checks import describe_validation_error
+
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"] if isinstance(part, str))
+    ctx = first.get("ctx") or {}
+    rules = {
+        "less_than_equal": f"must be at most {ctx.get('le')}",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}",
+        "literal_error": f"must be {ctx.get('expected', '').replace(chr(39), '')}",
+        "missing": "is needed",
+        "int_parsing": "must be a whole number",
+        "date_from_datetime_parsing": "must be a date like 2026-11-21",
+        "date_parsing": "must be a date like 2026-11-21",
+        "time_parsing": "must be a time like 10:30",
+    }
+    if where and first["type"] in rules:
+        return f"{where} {rules[first['type']]}"
+    return describe_validation_error(exc)

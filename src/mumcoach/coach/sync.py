@@ -112,7 +112,10 @@ def _merge_record(
     report: MergeReport,
     forgotten: set[str],
 ) -> None:
-    if own_content(mine) != own_content(theirs):
+    if mine.updated_at is None and theirs.updated_at is not None:
+        _take_own_fields(mine, theirs)  # never saved here (a new device's empty ladder)
+        report.added[kind] = report.added.get(kind, 0) + 1
+    elif own_content(mine) != own_content(theirs):
         later = _time(theirs.updated_at) > _time(mine.updated_at)
         report.differences.append(
             Difference(

@@ -25,7 +25,7 @@ def import_lines(report: MergeReport, source: Path, *, dry_run: bool) -> list[st
     if report.differences:
         lines.append(
             f"{len(report.differences)} {'record' if len(report.differences) == 1 else 'records'} "
-            f"{'differ' if dry_run else 'differed'}; the later change {would}kept:"
+            f"{_differ(len(report.differences), dry_run)}; the later change {would}kept:"
         )
         lines += [f"  - {difference_line(d, source, dry_run=dry_run)}" for d in report.differences]
     for _, name, _ in report.forgot_here:
@@ -48,12 +48,19 @@ def import_lines(report: MergeReport, source: Path, *, dry_run: bool) -> list[st
     return lines
 
 
+def _differ(count: int, dry_run: bool) -> str:
+    if not dry_run:
+        return "differed"
+    return "differs" if count == 1 else "differ"
+
+
 def counted(added: dict[str, int]) -> str:
     parts = []
     for kind, (one, many) in KIND_WORDS.items():
         n = added.get(kind, 0)
         if n:
-            parts.append(one if kind == "profile" else f"{n} {one if n == 1 else many}")
+            single = kind in ("profile", "ladder")
+            parts.append(one if single else f"{n} {one if n == 1 else many}")
     return ", ".join(parts)
 
 

@@ -12,6 +12,7 @@ from mumcoach.words import day_and_time, day_month
 # list name -> (one, many) as she would say them
 KIND_WORDS = {
     "profile": ("your profile", "your profile"),
+    "ladder": ("your ladder", "your ladder"),
     "places": ("place", "places"),
     "plans": ("plan", "plans"),
     "checkins": ("check-in", "check-ins"),
@@ -46,7 +47,7 @@ def record_label(kind: str, record: BaseModel, parent: BaseModel | None) -> str:
         return f"the loneliness check{on}"
     if kind == "custom_steps":
         return f"your step “{name}”"
-    return KIND_WORDS.get(kind, (kind, kind))[0] if kind != "ladder" else "your ladder"
+    return KIND_WORDS.get(kind, (kind, kind))[0]
 
 
 def changed(when: datetime | None) -> str:
