@@ -253,7 +253,8 @@ def merge_view(plan: MergePlan) -> Text:
     lines = [Text.assemble("Merge “", (gone, "bold"), "” into ", (kept, "bold"), ":")]
     if moving:
         listed = ", ".join(moving[:-1]) + (" and " if len(moving) > 1 else "") + moving[-1]
-        lines.append(Text(f"  • {listed} move to {kept}'s card."))
+        one = len(moving) == 1 and moving[0].startswith("1 ")
+        lines.append(Text(f"  • {listed} {'moves' if one else 'move'} to {kept}'s card."))
     else:
         lines.append(Text(f"  • Nothing is logged with {gone} yet; only her card goes."))
     if plan.gains:

@@ -56,7 +56,8 @@ def place_merge_view(plan: PlaceMergePlan) -> Text:
     """What `places merge` will do, shown before it asks."""
     gone, kept = plan.gone.name, plan.kept.name
     lines = [Text.assemble("Merge “", (gone, "bold"), "” into ", (kept, "bold"), ":")]
-    lines.append(Text(f"  • {plural(plan.plans, 'plan')} move to {kept}."))
+    moves = "moves" if plan.plans == 1 else "move"
+    lines.append(Text(f"  • {plural(plan.plans, 'plan')} {moves} to {kept}."))
     if plan.people:
         who = plural(plan.people, "person", "people")
         lines.append(Text(f"  • {who} you know from {gone} will show as met at {kept}."))
