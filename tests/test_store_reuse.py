@@ -153,3 +153,26 @@ def test_records_are_counted_on_the_models_as_on_the_saved_json(home: Path) -> N
     on_models = record_counts(journal)
     assert on_models == record_counts(json.loads(journal.model_dump_json()))
     assert on_models["checkins.photos"] == 2 and on_models["checkins.interactions"] >= 1
+
+
+def test_a_save_stamps_exactly_the_records_it_changed(home: Path) -> None:
+    st = Store(home)
+    before = st.load()
+
+    def change(journal: Journal) -> None:
+        journal.checkins[0].what = "Changed"
+        journal.ladder.ratings["say-hello"] = 2  # a table changed in place
+        journal.people[0].notes.append(  # a nested record: the person keeps her stamp
+            journal.people[0]
+            .notes[0]
+            .model_copy(update={"id": "n-new", "text": "New", "updated_at": None})
+        )
+
+    st.update(change)
+    after = st.load()
+    assert after.checkins[0].updated_at != before.checkins[0].updated_at
+    assert after.ladder.updated_at != before.ladder.updated_at
+    assert after.people[0].notes[-1].updated_at != before.people[0].notes[0].updated_at
+    assert after.people[0].updated_at == before.people[0].updated_at
+    assert after.checkins[1].updated_at == before.checkins[1].updated_at
+    assert after.plans[0].updated_at == before.plans[0].updated_at
