@@ -141,6 +141,12 @@ def test_not_for_me_setting_creates_a_profile(invoke: Invoke, private_home: Path
             '"Find one group or class and put it in the diary" is back on your ladder',
         ),
         ("hosting", "hosting", "Hosting: ", "Back in: hosting. Steps there can be suggested again"),
+        (
+            "school-gate",
+            "the school gate",
+            "The school gate: ",
+            "Back in: the school gate. Steps there can be suggested again",
+        ),
     ],
 )
 def test_not_for_me_says_what_it_did_each_time(

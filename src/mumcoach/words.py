@@ -42,6 +42,15 @@ SETTING_PLACES: dict[str, str] = {
     "online": "an online parents' group",
     "hosting": "your home",
 }
+# A setting's name in a sentence about the setting itself ("Back in: the school gate.").
+SETTING_NAMES: dict[str, str] = {
+    "groups": "baby and toddler groups",
+    "classes": "classes",
+    "school-gate": "the school gate",
+    "soft-play": "soft play and the park",
+    "online": "online parents' groups",
+    "hosting": "hosting",
+}
 
 
 def stage_word(stage: Stage) -> str:

@@ -55,7 +55,7 @@ def ladder(
     easier = None
     if suggestion is not None and suggestion.easier_step_id:
         title = history.steps[suggestion.easier_step_id].title
-        easier = content.say("plan.easier_option", step=title)
+        easier = content.say("plan.easier_option", step=title.rstrip("."))
     app.console.print(ladder_view(rows, suggestion, easier_line=easier, note=note))
 
 

@@ -250,10 +250,10 @@ def _ask_step(
         return steps[step_id].worded_for(setting)
     if not asker.interactive:
         return steps[suggestion.step_id].worded_for(setting)
-    choices = [Choice(suggestion.step_id, f"{suggestion.title}  (suggested)")]
+    choices = [Choice(suggestion.step_id, _fit(suggestion.title, "  (suggested)"))]
     if suggestion.easier_step_id:
         easier = steps[suggestion.easier_step_id].worded_for(setting)
-        choices.append(Choice(easier.id, f"{easier.title}  (easier)"))
+        choices.append(Choice(easier.id, _fit(easier.title, "  (easier)")))
     choices.append(Choice(OTHER_STEP, "Choose another step…"))
     reason = textwrap.fill(suggestion.reason, WRAP, subsequent_indent="  ")
     message = f"{reason}\n  {content.question('step')}"
@@ -268,6 +268,11 @@ def _ask_step(
             [Choice(s.id, textwrap.shorten(f"{s.position}. {s.title}", WRAP)) for s in ladder],
         )
     return steps[picked or suggestion.step_id].worded_for(setting)
+
+
+def _fit(title: str, tag: str) -> str:
+    """A choice on one line at 80 columns: the title shortened, never the tag."""
+    return textwrap.shorten(title, WRAP - 4 - len(tag), placeholder="…") + tag
 
 
 def _offer_easier(

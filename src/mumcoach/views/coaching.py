@@ -59,7 +59,9 @@ def plan_card(
     if plan.reason:
         parts.append(Text(plan.reason, style="italic"))
     if easier is not None and content is not None:
-        parts.append(Text(content.say("plan.easier_option", step=easier.title), style="dim"))
+        parts.append(
+            Text(content.say("plan.easier_option", step=easier.title.rstrip(".")), style="dim")
+        )
     parts.append(Text(""))
     if plan.if_then and "if_then" not in plan.flagged:  # words the screen heard: never quoted
         parts += _section("My plan", [plan.if_then])

@@ -12,6 +12,7 @@ from mumcoach.coach.ladder import StepProgress, Suggestion
 from mumcoach.coach.ladder_edit import Marked, Rated
 from mumcoach.content import Content
 from mumcoach.models import CustomStep
+from mumcoach.words import SETTING_NAMES
 
 STATUS_LABELS = {
     "new": "new",
@@ -95,7 +96,7 @@ def rated_line(rated: Rated) -> str:
 
 def marked_line(marked: Marked, content: Content) -> str:
     """The one line `ladder not-for-me` answers with, for a step or a whole setting."""
-    name = marked.name if marked.setting else f'"{marked.name}"'
+    name = SETTING_NAMES.get(marked.name, marked.name) if marked.setting else f'"{marked.name}"'
     if marked.outcome == "was-not":
         return f'{name} wasn\'t marked "not for me"; nothing to change.'
     if marked.outcome == "already":
@@ -105,7 +106,7 @@ def marked_line(marked: Marked, content: Content) -> str:
             return f"Back in: {name}. Steps there can be suggested again."
         return f"{name} is back on your ladder."
     ok = content.say("not_for_me.ok")
-    return f"{name.capitalize()}: {ok}" if marked.setting else f"{name}: {ok}"
+    return f"{name[:1].upper()}{name[1:]}: {ok}" if marked.setting else f"{name}: {ok}"
 
 
 def added_line(step: CustomStep) -> str:
