@@ -76,3 +76,20 @@ def test_held_out_crisis_phrasings_are_caught(
 def test_held_out_ordinary_writing_stays_quiet(safety: SafetyContent, text: str) -> None:
     found = screen(text, safety, NAMES)
     assert found is None or found.tier == 2, f"tier 1 ({found}) on: {text}"
+
+
+HOLDOUT2 = crisis_sets("holdout2_crisis.toml")
+HOLDOUT2_ORDINARY = ordinary("holdout2_ordinary.txt")
+
+
+@pytest.mark.parametrize(("category", "tier", "text"), HOLDOUT2)
+def test_second_held_out_crisis_phrasings_are_caught(
+    safety: SafetyContent, category: str, tier: int, text: str
+) -> None:
+    assert screen(text, safety, NAMES) is not None, f"missed ({category}): {text}"
+
+
+@pytest.mark.parametrize("text", HOLDOUT2_ORDINARY)
+def test_second_held_out_ordinary_writing_stays_quiet(safety: SafetyContent, text: str) -> None:
+    found = screen(text, safety, NAMES)
+    assert found is None or found.tier == 2, f"tier 1 ({found}) on: {text}"

@@ -107,7 +107,7 @@ def reflection(
     for extra in (liking_gap_line(content, checkin), followup_line(content, checkin, people)):
         if extra:
             lines.append(extra)
-    if checkin.proud:
+    if checkin.proud and "proud" not in checkin.flagged:  # no praise for words the screen heard
         lines.append(content.say("reflect.proud"))
     return lines
 
