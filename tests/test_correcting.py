@@ -7,6 +7,7 @@ import shutil
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXED_NOW, Invoke, plain
@@ -301,3 +302,23 @@ def test_erase_does_not_touch_exports_elsewhere(
     assert invoke(["erase", "--yes"]).exit_code == 0
     assert exported.exists()
     assert datetime.now() > FIXED_NOW - timedelta(days=9999)
+
+
+def test_undoing_a_big_import_lists_a_dozen_and_counts_the_rest(
+    invoke: Invoke, private_home: Path, tmp_path: Path
+) -> None:
+    from mumcoach.models import CheckIn
+
+    other = tmp_path / "other"
+
+    def twenty(journal: Any) -> None:
+        for day in range(1, 21):
+            when = datetime(2026, 10, day, 20)
+            journal.checkins.append(CheckIn(date=when.date(), created_at=when, mood=3))
+
+    Store(other).update(twenty)
+    invoke(["people", "add", "Grace"])  # this device's first save
+    assert invoke(["import", str(other / "journal.json")]).exit_code == 0
+    said = invoke(["undo"], script={"confirm_undo": False}).rich
+    assert said.count("  - remove ") == 12
+    assert "  - and 8 more" in said

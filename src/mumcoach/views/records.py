@@ -57,7 +57,7 @@ def changed(when: datetime | None) -> str:
 
 
 def undo_lines(changes: Changes, saved: datetime | None) -> list[str]:
-    """What undoing the last save would do, one line per record, newest save first."""
+    """What undoing the last save would do, one line per record (the first dozen)."""
     when = f" ({day_and_time(saved)})" if saved else ""
     lines = [f"Undo the last save{when}? It would:"]
     lines += [f"  - remove {record_label(t.kind, t.record, t.parent)}" for t in changes.added]
@@ -68,4 +68,10 @@ def undo_lines(changes: Changes, saved: datetime | None) -> list[str]:
     lines += [f"  - bring back {record_label(t.kind, t.record, t.parent)}" for t in changes.removed]
     if changes.other and len(lines) == 1:
         lines.append("  - put back a small setting (such as when the loneliness check was offered)")
+    if len(lines) > UNDO_SHOWN + 2:  # an undone import can touch hundreds of records
+        more = len(lines) - 1 - UNDO_SHOWN
+        lines = [*lines[: UNDO_SHOWN + 1], f"  - and {more} more"]
     return lines
+
+
+UNDO_SHOWN = 12
