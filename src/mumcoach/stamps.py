@@ -112,7 +112,7 @@ _NESTED_NAMES = frozenset({"interactions", "notes", "custom_steps"})  # see nest
 def _containers(model: type[BaseModel]) -> tuple[str, ...]:
     """Fields that may hold a list, a dict or a model (other than nested records)."""
     nested = set(nested_lists(model))
-    hints = typing.get_type_hints(model)
+    hints = {name: info.annotation for name, info in model.model_fields.items()}  # resolved
     found = []
     for name in model.model_fields:
         if name in nested:
