@@ -174,3 +174,36 @@ def test_one_fear_tested_reads_as_one(invoke: Invoke, private_home: Path) -> Non
     )
     review = plain(invoke(["review", "--no-ucla", "--end", "2026-11-21"]).rich)
     assert "Of 1 fears" not in review and "one fear to the test" in review
+
+
+def test_the_checkin_and_the_next_plan_agree(invoke: Invoke, private_home: Path) -> None:
+    """Mastered at her weekly class: the check-in's "next time at Hartbeeps" is what the
+    next plan there suggests (not "somewhere new" the plan cannot honour)."""
+    where = [
+        "--place",
+        "Hartbeeps",
+        "--step",
+        "say-hello",
+        "--fear",
+        "Nobody talks",
+        "--expect",
+        "2",
+    ]
+    invoke(
+        ["plan", "--date", "2026-11-03", *where, "--setting", "classes", "--recurring", "Tue 10:00"]
+    )
+    said = ""
+    for day in ("2026-11-03", "2026-11-10", "2026-11-17"):
+        if day != "2026-11-03":
+            invoke(["plan", "--date", day, *where])
+        result = invoke(["checkin", "--date", day, "--mood", "4", "--tried", "yes",
+                         "--anxiety", "2", "--fear-came-true", "no"])  # fmt: skip
+        said = plain(result.rich)
+    promised = said.split("Next time at Hartbeeps: ", 1)[1].split('"')[1]
+    upcoming = plan_json(invoke, "--place", "Hartbeeps", "--energy", "6")
+    assert upcoming["date"] == "2026-11-24"
+    assert upcoming["step_text"] == promised
+    assert upcoming["suggestion"]["kind"] != "new-setting", upcoming["suggestion"]
+    # without a place in mind, the coach would send her somewhere new: the rule still stands
+    ladder = json.loads(invoke(["ladder", "--json"]).stdout)["suggestion"]
+    assert (ladder["id"], ladder["kind"]) == ("say-hello", "new-setting")

@@ -76,11 +76,19 @@ def next_place(journal: Journal, after: date) -> Place | None:
     return next((p for p in journal.places if p.id == latest.place_id), None)
 
 
-def step_reason(history: History, suggestion: Suggestion, step: LadderStep) -> str:
-    """Why this step: the suggestion's own reason, or (for a step she picked) why it fits."""
+def step_reason(
+    history: History,
+    suggestion: Suggestion,
+    step: LadderStep,
+    instead_of: LadderStep | None = None,
+) -> str:
+    """Why this step: the suggestion's own reason, or (for a step she picked) why it fits;
+    `instead_of`: the step she swapped for this gentler one."""
     say = history.content.say
     if step.id == suggestion.step_id:
         return suggestion.reason
+    if instead_of is not None:
+        return say("reason.chosen_easier", step=instead_of.title)
     if step.id == suggestion.easier_step_id:
         return say("reason.chosen_easier", step=suggestion.title)
     return say("reason.chosen")

@@ -94,9 +94,9 @@ def ask_plan(asker: Asker, content: Content, journal: Journal, now: datetime) ->
         asker, content, history, step, draft.expected_anxiety, setting, done_here
     )
     if easier is not None:
-        if draft.if_then == step.if_then:
-            draft.if_then = easier.if_then or draft.if_then
-        _choose(draft, history, easier, setting)
+        if draft.if_then == step.if_then:  # her plan was the template: not for the other step
+            draft.if_then = easier.if_then
+        _choose(draft, history, easier, setting, instead_of=step)
         step = easier
     familiar = place is not None and history.visits(place.id) > 0
     draft.openers = openers_for_plan(content, step.id, setting, when, familiar=familiar)
@@ -135,12 +135,18 @@ def keep_stopped(draft: PlanDraft, stop: CrisisStop, today: date) -> None:
         draft.place.recurring = stop.value
 
 
-def _choose(draft: PlanDraft, history: History, step: LadderStep, setting: str | None) -> None:
+def _choose(
+    draft: PlanDraft,
+    history: History,
+    step: LadderStep,
+    setting: str | None,
+    instead_of: LadderStep | None = None,
+) -> None:
     """The chosen step, worded for the place, with its own reason."""
     draft.step_id = step.id
     draft.step_text = step.title
     draft.safety_behaviour = step.safety_behaviour
-    draft.reason = step_reason(history, draft.suggestion, step)
+    draft.reason = step_reason(history, draft.suggestion, step, instead_of)
 
 
 def _when(
