@@ -59,37 +59,20 @@ def test_few_ordinary_sentences_even_ask(safety: SafetyContent) -> None:
     assert len(asked) <= len(ORDINARY) // 20, asked  # at most 5 % get the kind question
 
 
-HOLDOUT = crisis_sets("holdout_crisis.toml")
-HOLDOUT_ORDINARY = ordinary("holdout_ordinary.txt")
+# Written after the screen was built, in two rounds (first-run figures in the closing
+# note, README "Safety"); every one must now at least ask the direct question.
+HOLDOUT = crisis_sets("holdout_crisis.toml") + crisis_sets("holdout2_crisis.toml")
+HOLDOUT_ORDINARY = ordinary("holdout_ordinary.txt") + ordinary("holdout2_ordinary.txt")
 
 
 @pytest.mark.parametrize(("category", "tier", "text"), HOLDOUT)
 def test_held_out_crisis_phrasings_are_caught(
     safety: SafetyContent, category: str, tier: int, text: str
 ) -> None:
-    # Written after the screen was built (first-run figures in the closing note); every
-    # one must now at least ask the direct question.
     assert screen(text, safety, NAMES) is not None, f"missed ({category}): {text}"
 
 
 @pytest.mark.parametrize("text", HOLDOUT_ORDINARY)
 def test_held_out_ordinary_writing_stays_quiet(safety: SafetyContent, text: str) -> None:
-    found = screen(text, safety, NAMES)
-    assert found is None or found.tier == 2, f"tier 1 ({found}) on: {text}"
-
-
-HOLDOUT2 = crisis_sets("holdout2_crisis.toml")
-HOLDOUT2_ORDINARY = ordinary("holdout2_ordinary.txt")
-
-
-@pytest.mark.parametrize(("category", "tier", "text"), HOLDOUT2)
-def test_second_held_out_crisis_phrasings_are_caught(
-    safety: SafetyContent, category: str, tier: int, text: str
-) -> None:
-    assert screen(text, safety, NAMES) is not None, f"missed ({category}): {text}"
-
-
-@pytest.mark.parametrize("text", HOLDOUT2_ORDINARY)
-def test_second_held_out_ordinary_writing_stays_quiet(safety: SafetyContent, text: str) -> None:
     found = screen(text, safety, NAMES)
     assert found is None or found.tier == 2, f"tier 1 ({found}) on: {text}"

@@ -226,6 +226,23 @@ def crisis_exit(
     raise typer.Exit(CRISIS_SHOWN)
 
 
+def save_and_stop(
+    app: AppContext,
+    asker: Asker,
+    region: str,
+    save: Callable[[], T],
+    json_out: tuple[Kind, Callable[[T], Mapping[str, Any]]] | None,
+) -> NoReturn:
+    """A tier-1 stop: save every answer given, then stop for the crisis screen. If the save
+    itself fails, the crisis screen still shows first, then the save's own error."""
+    try:
+        saved = save_answers(app, asker, save)
+    except BaseException:
+        show_crisis(app, region, as_json=json_out is not None)
+        raise
+    crisis_exit(app, region, (json_out[0], json_out[1](saved)) if json_out else None)
+
+
 def print_json(kind: Kind, data: Mapping[str, Any]) -> None:
     """Print one `--json` result in the shared envelope (views/json_out.py)."""
     from mumcoach.views.json_out import json_text

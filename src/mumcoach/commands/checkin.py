@@ -12,12 +12,11 @@ from mumcoach.commands import (
     DiscardOption,
     ResumeOption,
     app_context,
-    crisis_exit,
     make_asker,
     print_json,
     region_of,
+    save_and_stop,
     save_answers,
-    show_crisis,
     watch_of,
 )
 from mumcoach.commands.init import onboard_if_new
@@ -108,15 +107,15 @@ def checkin(
         draft = flow.run()
     except CrisisStop as stop:
         partial = _everything_given(asker, app, journal, stop.partial)
-        try:
-            saved, journal, _, _ = save_answers(
-                app, asker, lambda: _save(app, partial, crisis=True)
-            )
-        except BaseException:
-            show_crisis(app, watch.region, as_json=as_json)  # help first, whatever failed
-            raise
-        data = checkin_json(saved, "crisis", [], None, [], None) if as_json else None
-        crisis_exit(app, watch.region, ("checkin", data) if data is not None else None)
+        save_and_stop(
+            app,
+            asker,
+            watch.region,
+            lambda: _save(app, partial, crisis=True),
+            ("checkin", lambda done: checkin_json(done[0], "crisis", [], None, [], None))
+            if as_json
+            else None,
+        )
     saved, journal, notes, signpost = save_answers(app, asker, lambda: _save(app, draft))
     if as_json:
         from mumcoach.coach.reflect import reflection

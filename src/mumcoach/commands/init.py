@@ -13,11 +13,10 @@ from mumcoach.commands import (
     DiscardOption,
     ResumeOption,
     app_context,
-    crisis_exit,
     make_asker,
     print_json,
+    save_and_stop,
     save_answers,
-    show_crisis,
     watch_of,
 )
 
@@ -108,15 +107,13 @@ def run_onboarding(
         if not asker.interactive:  # every answer given (flags, a file), asking nothing more
             with suppress(MumcoachError):
                 partial = ask_onboarding(asker.replay(), app.content, journal, today)
-        try:
-            saved = save_answers(
-                app, asker, lambda: app.store.update(lambda j: _apply(j, partial, app, today))
-            )
-        except BaseException:
-            show_crisis(app, partial.region, as_json=as_json)  # help first, whatever failed
-            raise
-        data = init_json(saved, "crisis", None) if as_json else None
-        crisis_exit(app, partial.region, ("init", data) if data is not None else None)
+        save_and_stop(
+            app,
+            asker,
+            partial.region,
+            lambda: app.store.update(lambda j: _apply(j, partial, app, today)),
+            ("init", lambda saved: init_json(saved, "crisis", None)) if as_json else None,
+        )
 
     saved = save_answers(
         app, asker, lambda: app.store.update(lambda j: _apply(j, answers, app, today))

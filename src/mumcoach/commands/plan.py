@@ -13,11 +13,10 @@ from mumcoach.commands import (
     DiscardOption,
     ResumeOption,
     app_context,
-    crisis_exit,
     make_asker,
     print_json,
+    save_and_stop,
     save_answers,
-    show_crisis,
     watch_of,
 )
 from mumcoach.commands.init import onboard_if_new
@@ -120,13 +119,13 @@ def plan(
             with suppress(MumcoachError):
                 partial = ask_plan(asker.replay(stop.key), app.content, journal, app.now())
                 keep_stopped(partial, stop, today)
-        try:
-            saved = save_answers(app, asker, lambda: _save(app, partial, today))[0]
-        except BaseException:
-            show_crisis(app, watch.region, as_json=as_json)  # help first, whatever failed
-            raise
-        data = _json(saved, partial, "crisis") if as_json else None
-        crisis_exit(app, watch.region, ("plan", data) if data is not None else None)
+        save_and_stop(
+            app,
+            asker,
+            watch.region,
+            lambda: _save(app, partial, today),
+            ("plan", lambda done: _json(done[0], partial, "crisis")) if as_json else None,
+        )
     saved, journal = save_answers(app, asker, lambda: _save(app, draft, today))
     if as_json:
         print_json("plan", _json(saved, draft, watch.state))
