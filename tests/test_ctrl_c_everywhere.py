@@ -52,7 +52,7 @@ PLAN = steps(
     ("Where are you going", ENTER),  # somewhere new
     ("called", "Hartbeeps" + ENTER),
     ("kind of place", DOWN + ENTER),  # classes
-    ("regular thing", "Tuesdays 10:00" + ENTER),
+    ("When is it", ENTER),  # no schedule: the plan is for today
     ("energy today", "4" + ENTER),
     ("Which step", ENTER),
     ("if-then plan", ENTER),
@@ -61,13 +61,13 @@ PLAN = steps(
     ("expect to feel", "5" + ENTER),
 )
 CHECKIN = steps(
+    ("mood today", DOWN + ENTER),  # 4
+    ("energy today", "5" + ENTER),
     ("try your step", ENTER),  # yes
     ("actually feel", "3" + ENTER),
     ("what you feared happen", DOWN * 2 + ENTER),  # no
     ("What happened", "Said hello by the mats" + ENTER),
     ("learned", ENTER),
-    ("mood today", DOWN + ENTER),  # 4
-    ("energy today", "5" + ENTER),
     ("meet or chat", "y"),
     ("their name", "Sarah" + ENTER),
     ("child's name", "Ava" + ENTER),

@@ -59,7 +59,7 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     answer(child, "Where are you going", ENTER)  # "Somewhere new…"
     answer(child, "called", "Hartbeeps" + ENTER)
     answer(child, "kind of place", DOWN + ENTER)  # groups → classes
-    answer(child, "regular thing", "Tuesdays 10:00" + ENTER)
+    answer(child, "When is it", ENTER)  # no schedule: the plan is for today
     answer(child, "energy today", "4" + ENTER)
     answer(child, "Which step", ENTER)  # the suggested step
     answer(child, "if-then plan", ENTER)  # keep the pre-filled template
@@ -70,13 +70,13 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     assert "Plan for" in card and "Hartbeeps" in card
 
     child = spawn(private_home, "checkin")
+    answer(child, "mood today", DOWN + ENTER)  # 3 → 4
+    answer(child, "energy today", ENTER)  # Enter on "skip": no number she did not choose
     answer(child, "try your step", ENTER)  # yes
     answer(child, "actually feel", "3" + ENTER)
     answer(child, "what you feared happen", DOWN * 2 + ENTER)  # no
     answer(child, "What happened", "Said hello by the mats" + ENTER)
     answer(child, "learned", ENTER)
-    answer(child, "mood today", DOWN + ENTER)  # 3 → 4
-    answer(child, "energy today", ENTER)  # Enter on "skip": no number she did not choose
     answer(child, "meet or chat", "y")
     answer(child, "their name", "Sarah" + ENTER)
     answer(child, "child's name", "Ava" + ENTER)
@@ -102,10 +102,10 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     assert saved["profile"]["children"][0]["age"] == "8m"
     assert all(rating == 2 for rating in saved["ladder"]["ratings"].values())
     (place,) = saved["places"]
-    assert (place["name"], place["setting"], place["recurring"]) == (
+    assert (place["name"], place["setting"], place.get("recurring")) == (
         "Hartbeeps",
         "classes",
-        "Tuesdays 10:00",
+        None,
     )
     (plan,) = saved["plans"]
     assert (plan["energy"], plan["likelihood"], plan["expected_anxiety"]) == (4, 60, 6)
