@@ -47,7 +47,8 @@ def make_asker(
     With `draft` (the command's name), every answer is kept in a private draft as it comes in,
     and an unfinished draft from an earlier run is offered back (or taken with --resume, or
     dropped with --discard-draft)."""
-    from mumcoach.flows.ask import Asker, load_answers, merge_answers
+    from mumcoach.flows.answers_file import load_answers, merge_answers
+    from mumcoach.flows.ask import Asker
 
     answers = merge_answers(load_answers(answers_file, keys), flags)
     kept = _open_draft(app, draft, answers, resume=resume, discard=discard) if draft else None

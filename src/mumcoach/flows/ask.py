@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
 from mumcoach.dates import DateError, Direction, parse_date
@@ -15,7 +12,7 @@ from mumcoach.drafts import Draft
 from mumcoach.errors import BadInput, NeedsAnswer
 from mumcoach.flows.typed import read_age, read_number
 from mumcoach.prompter import Choice, Prompter
-from mumcoach.text import clean, clean_any, short
+from mumcoach.text import clean
 
 T = TypeVar("T")
 
@@ -27,46 +24,6 @@ def flag(key: str) -> str:
 def label(key: str) -> str:
     """How an error names an answer: 'mood (--mood)', or 'people[0].name' inside a list."""
     return key if "." in key else f"{key} ({flag(key)})"
-
-
-def load_answers(path: Path | None, allowed: Iterable[str]) -> dict[str, Any]:
-    """Read a TOML or JSON answers file whose keys are long option names with '-' as '_'."""
-    if path is None:
-        return {}
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"Could not read the answers file {path}: {exc.strerror}.") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw.decode("utf-8"))
-        else:
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        kind = "JSON" if path.suffix.lower() == ".json" else "TOML"
-        detail = str(exc).splitlines()[0] if isinstance(exc, tomllib.TOMLDecodeError) else ""
-        if isinstance(exc, json.JSONDecodeError):
-            detail = f"line {exc.lineno}, column {exc.colno}"
-        raise BadInput(f"The answers file {path} is not valid {kind} ({detail}).") from None
-    if not isinstance(data, dict):
-        raise BadInput(f"The answers file {path} must hold key = value pairs.")
-    allowed_set = set(allowed)
-    unknown = sorted(set(data) - allowed_set)
-    if unknown:
-        raise BadInput(
-            f"Unknown key {short(unknown[0])} in {path.name}; allowed keys: "
-            f"{', '.join(sorted(allowed_set))}."
-        )
-    return dict(clean_any(data, multiline=True))
-
-
-def merge_answers(from_file: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:
-    """Flags override the file; flags left at None (or empty lists) were not given."""
-    merged = dict(from_file)
-    for key, value in flags.items():
-        if value is not None and value != [] and value != ():
-            merged[key] = clean_any(value, multiline=True)
-    return merged
 
 
 class CrisisStop(Exception):
