@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from mumcoach.coach.stages import CHAT_MINUTES
+from mumcoach.vocab import EVIDENCE_KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -72,22 +73,24 @@ def evidence(
     until: date | None,
 ) -> dict[str, list[Shown]]:
     """Every kind of evidence in her journal up to `until`, oldest first."""
-    found: dict[str, dict[tuple[date | str, str], Shown]] = {}
+    found: dict[str, dict[tuple[date | str, str], Shown]] = {k: {} for k in EVIDENCE_KINDS}
 
     def add(kind: str, day: date, key: str, who: str, *, per_day: bool = True) -> None:
-        slot = (day if per_day else "", key)
-        found.setdefault(kind, {}).setdefault(slot, Shown(kind, day, who))
+        seen, slot = found[kind], (day if per_day else "", key)
+        if slot not in seen:
+            seen[slot] = Shown(kind, day, who)
 
     for shown in _places(journal, attempts):
-        found.setdefault(shown.kind, {}).setdefault(("", shown.who), shown)
+        found[shown.kind].setdefault(("", shown.who), shown)
     by_id = {p.id: p for p in journal.people}
     for person_id, together in people.items():
         person = by_id.get(person_id)
         known_since = person.first_met if person else None
         first_day = together[0][0].date
+        named = looks_like_name(together[0][1].name)
         for checkin, i in together:
             day = checkin.date
-            if day == first_day and looks_like_name(i.name):
+            if day == first_day and named:
                 add("name-learned", day, person_id, i.name, per_day=False)
             if day > first_day or (known_since is not None and known_since < day):
                 add("knew-her", day, person_id, i.name)
@@ -96,7 +99,7 @@ def evidence(
             done = i.follow_up_done
             if done is not None and (until is None or done <= until):
                 add("follow-up", done, person_id, i.name)
-    return {kind: sorted(seen.values(), key=lambda s: s.day) for kind, seen in found.items()}
+    return {k: sorted(seen.values(), key=lambda s: s.day) for k, seen in found.items() if seen}
 
 
 def _flags(i: Interaction) -> list[str]:
