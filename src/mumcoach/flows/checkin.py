@@ -68,12 +68,6 @@ def open_plans(journal: Journal, day: date, open_days: int) -> list[Plan]:
     return sorted(candidates, key=lambda p: (p.date == day, p.date, p.created_at), reverse=True)
 
 
-def open_plan(journal: Journal, day: date, open_days: int) -> Plan | None:
-    """The plan a check-in on `day` tests by default: that day's, else the newest open one."""
-    found = open_plans(journal, day, open_days)
-    return found[0] if found else None
-
-
 def answer_choices() -> list[Choice]:
     return [Choice(a, a) for a in ANSWERS]
 

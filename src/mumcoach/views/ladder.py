@@ -16,7 +16,7 @@ from mumcoach.words import SETTING_NAMES
 
 STATUS_LABELS = {
     "new": "new",
-    "shown": "done (from your log)",
+    "shown": "done (logged)",
     "trying": "trying",
     "mastered": "mastered",
     "not-for-me": "not for me",
