@@ -243,3 +243,13 @@ def test_four_low_checkins_a_month_apart_are_not_lately(invoke: Invoke) -> None:
     for day in ("2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01"):
         result = invoke(["checkin", "--mood", "1"], now=datetime.fromisoformat(f"{day}T20:00"))
         assert "mumcoach support" not in result.rich and "midwife" not in result.rich
+
+
+def test_words_the_screen_heard_are_not_memory_cues(invoke: Invoke, private_home: Path) -> None:
+    place = ["--place", "Hartbeeps", "--setting", "classes"]
+    invoke(["plan", *place, "--date", "2026-11-19"])
+    invoke(["checkin", "--date", "2026-11-19", "--mood", "3", "--met", "Priya"])
+    invoke(["people", "note", "Priya", "she said she wants to die"])  # stopped, but kept
+    invoke(["people", "note", "Priya", "moving to Leeds"])
+    card = plain(invoke(["plan", *place]).rich)
+    assert "Priya" in card and "wants to die" not in card

@@ -264,6 +264,12 @@ def flagged(
     return [key for key, text in texts.items() if screen(text, safety, names) is not None]
 
 
+def unheard(text: str | None, safety: SafetyContent, names: Iterable[str]) -> str | None:
+    """The text, or None when the screen hears it: her words about a crisis are never quoted
+    back as coaching (a memory cue, a reflection)."""
+    return None if screen(text, safety, names) is not None else text
+
+
 def child_names(journal: Journal) -> list[str]:
     """Her children's names from her profile: harm near one of them is harm near a child."""
     return [child.name for child in journal.profile.children] if journal.profile else []

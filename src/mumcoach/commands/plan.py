@@ -153,9 +153,12 @@ def _json(saved: Plan, draft: PlanDraft, safety: str | None) -> dict[str, Any]:
 
 
 def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft) -> None:
+    from dataclasses import replace
+
     from mumcoach.coach.cues import people_for_place
     from mumcoach.coach.ladder import find_step
     from mumcoach.coach.plan import cue_lines, fresh_tips
+    from mumcoach.coach.safety import child_names, unheard
     from mumcoach.views.coaching import plan_card
 
     setting = saved.setting
@@ -164,7 +167,15 @@ def _show_card(app: AppContext, journal: Journal, saved: Plan, draft: PlanDraft)
     if saved.easier_step_id and saved.easier_step_id != saved.step_id:
         easier = find_step(app.content, journal, saved.easier_step_id).worded_for(setting)
     place = next((p for p in journal.places if p.id == saved.place_id), None)
-    cues = people_for_place(journal, place, app.today())
+    safety, names = app.content.safety, child_names(journal)
+    cues = [
+        replace(
+            cue,
+            last_detail=unheard(cue.last_detail, safety, names),
+            follow_up=unheard(cue.follow_up, safety, names),
+        )
+        for cue in people_for_place(journal, place, app.today())
+    ]
     remember = cue_lines(app.content, setting, step.safety_behaviour)
     tips = fresh_tips(step.tips, [*remember, *saved.openers])
     app.console.print(plan_card(saved, step, place, easier, remember, tips, cues, app.content))
