@@ -88,6 +88,12 @@ def _mark_setting(journal: Journal, setting: Setting, *, undo: bool, today: date
     return Marked(setting, True, outcome)
 
 
+def set_aside(journal: Journal, step_id: str) -> None:
+    """Keep her own step but never suggest it as coaching (its words tripped the safety screen)."""
+    if step_id not in journal.ladder.not_for_me:
+        journal.ladder.not_for_me = [*journal.ladder.not_for_me, step_id]
+
+
 def _toggle(is_marked: bool, undo: bool) -> Outcome:
     if undo:
         return "back" if is_marked else "was-not"

@@ -97,8 +97,28 @@ def known_person(journal: Journal, person_id: str) -> Person:
     return person
 
 
-def add_person(journal: Journal, person: Person) -> Person:
-    """Add someone met by hand."""
+def add_person(
+    journal: Journal,
+    *,
+    name: str,
+    child: str | None,
+    child_age: str | None,
+    first_met: date,
+    where: str | None,
+    detail: str | None,
+    today: date,
+) -> Person:
+    """Add someone met by hand; a detail becomes her first note."""
+    person = Person(
+        name=name,
+        child=child,
+        child_age=child_age,
+        child_age_as_of=today if child_age else None,
+        created=today,
+        first_met=first_met,
+        first_met_where=where,
+        notes=[Note(date=today, text=detail)] if detail else [],
+    )
     journal.people.append(person)
     return person
 

@@ -11,7 +11,6 @@ from mumcoach.text import one_line
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
-    from mumcoach.models import Journal
     from mumcoach.vocab import Setting
 
 HELP = "See your ladder of steps and the one suggested next; re-rate, rule out or add steps."
@@ -168,11 +167,9 @@ def _screen_step(app: AppContext, step_id: str, texts: dict[str, str | None]) ->
     try:
         watch.check_all(texts.items())
     except CrisisStop:
+        from mumcoach.coach.ladder_edit import set_aside
 
-        def set_aside(journal: Journal) -> None:
-            journal.ladder.not_for_me = [*journal.ladder.not_for_me, step_id]
-
-        app.store.update(set_aside)
+        app.store.update(lambda journal: set_aside(journal, step_id))
         crisis_exit(app, watch.region)
 
 

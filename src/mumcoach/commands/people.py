@@ -134,7 +134,6 @@ def add(
         clean_name,
         confirm_add_another,
     )
-    from mumcoach.models import Note, Person
 
     app = app_context(ctx)
     today = app.today()
@@ -147,17 +146,19 @@ def add(
     if not confirm_add_another(_asker(app), app.content, journal, name, today, force=force):
         app.console.print("Nothing was changed.")
         return
-    person = Person(
-        name=name,
-        child=one_line(child),
-        child_age=age,
-        child_age_as_of=today if age else None,
-        created=today,
-        first_met=first_met,
-        first_met_where=one_line(where),
-        notes=[Note(date=today, text=text)] if (text := one_line(detail)) else [],
+    person, journal = _save(
+        app,
+        lambda j: add_person(
+            j,
+            name=name,
+            child=one_line(child),
+            child_age=age,
+            first_met=first_met,
+            where=one_line(where),
+            detail=one_line(detail),
+            today=today,
+        ),
     )
-    _, journal = _save(app, lambda j: add_person(j, person))
     texts = {"name": name, "child": person.child, "where": person.first_met_where, "detail": detail}
     _after_save(app, journal, person, as_json, f"Added {_label(app, journal, person)}.", texts)
 
