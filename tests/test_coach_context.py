@@ -207,3 +207,21 @@ def test_the_checkin_and_the_next_plan_agree(invoke: Invoke, private_home: Path)
     # without a place in mind, the coach would send her somewhere new: the rule still stands
     ladder = json.loads(invoke(["ladder", "--json"]).stdout)["suggestion"]
     assert (ladder["id"], ladder["kind"]) == ("say-hello", "new-setting")
+
+
+def test_openers_fit_a_place_she_knows(invoke: Invoke, private_home: Path) -> None:
+    """No "first time here?" at the class she goes to every week; "hello again" instead."""
+    from mumcoach.content import load_content
+
+    first_visit = {o.text for o in load_content().openers if o.visit == "first"}
+    returning = {o.text for o in load_content().openers if o.visit == "returning"}
+    where = ["--place", "Hartbeeps", "--step", "say-hello"]
+    first = plan_json(invoke, "--date", "2026-11-10", *where, "--setting", "classes")
+    assert not set(first["openers"]) & returning
+    for day in ("2026-11-10", "2026-11-17"):
+        if day != "2026-11-10":
+            plan_json(invoke, "--date", day, *where)
+        invoke(["checkin", "--date", day, "--mood", "4", "--tried", "yes"])
+    for rotate in ("2026-11-24", "2026-11-25", "2026-11-26"):
+        later = plan_json(invoke, "--date", rotate, *where)
+        assert not set(later["openers"]) & first_visit, later["openers"]
