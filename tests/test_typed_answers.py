@@ -168,8 +168,8 @@ def test_checkin_reads_minutes_and_dates_as_typed(invoke: Invoke, private_home: 
 def test_the_check_in_draft_is_typed_so_a_bad_value_is_caught_where_it_is_set() -> None:
     from datetime import date
 
+    from mumcoach.coach.checkin_draft import CheckInAnswers, MetAnswers
     from mumcoach.errors import BadInput
-    from mumcoach.flows.checkin_draft import CheckInAnswers, MetAnswers
 
     answers = CheckInAnswers()
     answers.put("mood", 4)

@@ -22,11 +22,11 @@ from mumcoach.commands import (
 from mumcoach.commands.init import onboard_if_new
 
 if TYPE_CHECKING:
+    from mumcoach.coach.checkin_draft import CheckInDraft
     from mumcoach.coach.ladder import Suggestion
     from mumcoach.coach.safety import Signpost
     from mumcoach.context import AppContext
     from mumcoach.flows.ask import Asker
-    from mumcoach.flows.checkin_draft import CheckInDraft
     from mumcoach.models import CheckIn, Journal, Place
 
 
@@ -147,14 +147,14 @@ def _save(
 ) -> tuple[CheckIn, Journal, list[str], Signpost | None]:
     """One update: the check-in, its people, any reciprocity note marked as said, and the
     low-mood signpost (once per low spell; not after a crisis stop, whose screen says more)."""
+    from mumcoach.coach.checkin import apply_checkin
     from mumcoach.coach.people import (
         mark_reciprocity_noted,
         reciprocity_notes_due,
         unreturned_invitations,
     )
+    from mumcoach.coach.profile import default_profile
     from mumcoach.coach.safety import child_names, flagged, low_mood_signpost
-    from mumcoach.flows.checkin import apply_checkin
-    from mumcoach.flows.onboarding import default_profile
 
     content = app.content
 

@@ -23,9 +23,9 @@ from mumcoach.commands import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from mumcoach.coach.profile import Onboarding
     from mumcoach.context import AppContext
     from mumcoach.flows.ask import Asker
-    from mumcoach.flows.onboarding import Onboarding
     from mumcoach.models import Journal
 
 
@@ -126,7 +126,7 @@ def run_onboarding(
 
 
 def _apply(journal: Journal, answers: Onboarding, app: AppContext, today: date) -> Journal:
-    from mumcoach.flows.onboarding import apply_onboarding
+    from mumcoach.coach.profile import apply_onboarding
 
     apply_onboarding(journal, answers, app.content, today)
     return journal

@@ -134,9 +134,9 @@ def plan(
 
 
 def _save(app: AppContext, draft: PlanDraft, today: date) -> tuple[Plan, Journal]:
+    from mumcoach.coach.plan import apply_plan
+    from mumcoach.coach.profile import default_profile
     from mumcoach.coach.safety import child_names, flagged
-    from mumcoach.flows.onboarding import default_profile
-    from mumcoach.flows.plan import apply_plan
 
     def save(j: Journal) -> tuple[Plan, Journal]:
         default_profile(j, today)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
+from mumcoach.coach.checkin_draft import CheckInDraft, MetPerson
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
-from mumcoach.flows.checkin_draft import CheckInDraft, MetPerson
 from mumcoach.flows.people import resolve_met
-from mumcoach.models import ANSWERS, CheckIn, Interaction, Journal, Plan
+from mumcoach.models import ANSWERS, Journal, Plan
 from mumcoach.prompter import Choice
 from mumcoach.text import short
 from mumcoach.words import day_month_year
@@ -305,25 +305,3 @@ class CheckInFlow:
         if plan is None or plan.place_id is None:
             return None
         return next((p.name for p in self.journal.places if p.id == plan.place_id), None)
-
-
-def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> CheckIn:
-    """Add the check-in and its interactions; create or update each person met."""
-    from mumcoach.coach.people_edit import record_interaction
-
-    fields = draft.answers.given()
-    checkin = CheckIn(
-        date=draft.date,
-        created_at=now,
-        plan_id=draft.plan.id if draft.plan else None,
-        flagged=draft.flagged,
-        **fields,
-    )
-    interactions: list[Interaction] = []
-    for met in draft.people:
-        person = next((p for p in journal.people if p.id == met.person_id), None)
-        _, interaction = record_interaction(journal, person, met.answers.given(), today=draft.date)
-        interactions.append(interaction)
-    checkin.interactions = interactions
-    journal.checkins.append(checkin)
-    return checkin

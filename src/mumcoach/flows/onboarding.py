@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from mumcoach.coach.profile import Onboarding
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_age, check_int
-from mumcoach.models import REGIONS, SETTINGS, Child, Journal, Profile
+from mumcoach.models import REGIONS, SETTINGS, Child, Journal
 from mumcoach.prompter import Choice
 from mumcoach.text import short
 from mumcoach.words import REGION_TITLES, SETTING_TITLES
 
 INIT_KEYS = ("name", "region", "child", "not_for_me", "goal", "rate", "start_step")
-
-
-@dataclass
-class Onboarding:
-    """Everything onboarding collected; applied to the journal in one save."""
-
-    name: str | None
-    region: str
-    children: list[Child]
-    not_for_me: list[str]
-    goal: str | None
-    ratings: dict[str, int] = field(default_factory=dict)
-    start_step: str | None = None
 
 
 def parse_children(values: list[str], today: date) -> list[Child]:
@@ -153,33 +140,3 @@ def merge_children(existing: list[Child], new: list[Child]) -> list[Child]:
         elif child.age:
             same.age, same.age_as_of = child.age, child.age_as_of
     return merged
-
-
-def apply_onboarding(journal: Journal, answers: Onboarding, content: Content, today: date) -> None:
-    """Write onboarding into the journal, keeping everything that was there."""
-    from mumcoach.coach.ladder import placement_from_ratings
-    from mumcoach.coach.past import build_history
-
-    if journal.profile is None:
-        journal.profile = Profile(created=today)
-    else:
-        journal.profile.updated = today
-    profile = journal.profile
-    profile.name = answers.name
-    profile.region = answers.region  # type: ignore[assignment]
-    profile.children = answers.children
-    profile.not_for_me = answers.not_for_me  # type: ignore[assignment]
-    profile.goal = answers.goal
-    journal.ladder.ratings = {**journal.ladder.ratings, **answers.ratings}
-    if answers.start_step:
-        journal.ladder.start_step = answers.start_step
-    elif answers.ratings:
-        journal.ladder.start_step = placement_from_ratings(
-            build_history(content, journal), answers.ratings
-        )
-
-
-def default_profile(journal: Journal, today: date) -> None:
-    """A quiet minimal profile for scripted first runs that skipped onboarding."""
-    if journal.profile is None:
-        journal.profile = Profile(created=today)

@@ -9,7 +9,7 @@ from datetime import time as TimeOfDay
 from mumcoach.coach.ladder import LadderStep, Suggestion, easier_options, suggest
 from mumcoach.coach.ladder.suggest import shown_here
 from mumcoach.coach.past import History, build_history
-from mumcoach.coach.plan import PlanDraft, apply_plan, find_place, openers_for_plan, step_reason
+from mumcoach.coach.plan import PlanDraft, find_place, openers_for_plan, step_reason
 from mumcoach.content import Content
 from mumcoach.dates import DateError, parse_time
 from mumcoach.errors import BadInput
@@ -25,7 +25,6 @@ from mumcoach.words import SETTING_TITLES
 __all__ = [
     "PLAN_KEYS",
     "PlanDraft",
-    "apply_plan",
     "ask_plan",
     "find_place",
     "keep_stopped",
