@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from mumcoach.coach.checkin_draft import CheckInDraft
+from mumcoach.coach.people import (
+    mark_reciprocity_noted,
+    reciprocity_notes_due,
+    unreturned_invitations,
+)
 from mumcoach.coach.people_edit import record_interaction
+from mumcoach.coach.profile import default_profile
+from mumcoach.coach.safety import Signpost, child_names, flagged, low_mood_signpost
 from mumcoach.models import CheckIn, Interaction, Journal
+
+if TYPE_CHECKING:
+    from mumcoach.content import Content
 
 
 def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> CheckIn:
@@ -27,3 +38,28 @@ def apply_checkin(journal: Journal, draft: CheckInDraft, now: datetime) -> Check
     checkin.interactions = interactions
     journal.checkins.append(checkin)
     return checkin
+
+
+def save_checkin(
+    journal: Journal,
+    draft: CheckInDraft,
+    content: Content,
+    now: datetime,
+    today: date,
+    *,
+    crisis: bool = False,
+) -> tuple[CheckIn, list[str], Signpost | None]:
+    """Everything one check-in save changes: the check-in and its people, any reciprocity note
+    (worded, and marked as said), and the low-mood signpost (once per low spell; not after a
+    crisis stop, whose screen says more)."""
+    default_profile(journal, today)
+    draft.flagged = flagged(draft.texts(), content.safety, child_names(journal))
+    saved = apply_checkin(journal, draft, now)
+    due = reciprocity_notes_due(journal, content.rules)
+    notes = [
+        content.say("reciprocity.note", name=p.name, count=unreturned_invitations(journal, p))
+        for p in due
+    ]
+    mark_reciprocity_noted(journal, [p.id for p in due])
+    signpost = None if crisis else low_mood_signpost(journal, today, content.rules.low_mood)
+    return saved, notes, signpost

@@ -164,3 +164,16 @@ def apply_plan(journal: Journal, draft: PlanDraft, now: datetime) -> Plan:
     )
     journal.plans.append(plan)
     return plan
+
+
+def save_plan(
+    journal: Journal, draft: PlanDraft, content: Content, now: datetime, today: date
+) -> Plan:
+    """Everything one plan save changes: a quiet profile on a first scripted run, the words
+    the safety screen flagged (never quoted back), the plan and any new place."""
+    from mumcoach.coach.profile import default_profile
+    from mumcoach.coach.safety import child_names, flagged
+
+    default_profile(journal, today)
+    draft.flagged = flagged(draft.texts(), content.safety, child_names(journal))
+    return apply_plan(journal, draft, now)

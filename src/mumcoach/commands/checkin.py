@@ -147,28 +147,12 @@ def _save(
 ) -> tuple[CheckIn, Journal, list[str], Signpost | None]:
     """One update: the check-in, its people, any reciprocity note marked as said, and the
     low-mood signpost (once per low spell; not after a crisis stop, whose screen says more)."""
-    from mumcoach.coach.checkin import apply_checkin
-    from mumcoach.coach.people import (
-        mark_reciprocity_noted,
-        reciprocity_notes_due,
-        unreturned_invitations,
-    )
-    from mumcoach.coach.profile import default_profile
-    from mumcoach.coach.safety import child_names, flagged, low_mood_signpost
-
-    content = app.content
+    from mumcoach.coach.checkin import save_checkin
 
     def change(j: Journal) -> tuple[CheckIn, Journal, list[str], Signpost | None]:
-        default_profile(j, app.today())
-        draft.flagged = flagged(draft.texts(), content.safety, child_names(j))
-        saved = apply_checkin(j, draft, app.now())
-        due = reciprocity_notes_due(j, content.rules)
-        notes = [
-            content.say("reciprocity.note", name=p.name, count=unreturned_invitations(j, p))
-            for p in due
-        ]
-        mark_reciprocity_noted(j, [p.id for p in due])
-        signpost = None if crisis else low_mood_signpost(j, app.today(), content.rules.low_mood)
+        saved, notes, signpost = save_checkin(
+            j, draft, app.content, app.now(), app.today(), crisis=crisis
+        )
         return saved, j, notes, signpost
 
     return app.store.update(change)

@@ -134,14 +134,10 @@ def plan(
 
 
 def _save(app: AppContext, draft: PlanDraft, today: date) -> tuple[Plan, Journal]:
-    from mumcoach.coach.plan import apply_plan
-    from mumcoach.coach.profile import default_profile
-    from mumcoach.coach.safety import child_names, flagged
+    from mumcoach.coach.plan import save_plan
 
     def save(j: Journal) -> tuple[Plan, Journal]:
-        default_profile(j, today)
-        draft.flagged = flagged(draft.texts(), app.content.safety, child_names(j))
-        return apply_plan(j, draft, app.now()), j
+        return save_plan(j, draft, app.content, app.now(), today), j
 
     return app.store.update(save)
 
