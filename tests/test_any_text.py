@@ -143,7 +143,10 @@ def test_closed_stdin_counts_as_no_terminal(private_home: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["checkin", "--mood", "x"], "Invalid value for '--mood'"),
+        (
+            ["checkin", "--mood", "x"],
+            "--mood must be a whole number (see `",
+        ),
         (
             ["checkin", "--date", "0001-01-01", "--mood", "3"],
             "date (--date) must be a date between",

@@ -100,11 +100,14 @@ def usage_line(exc: TyperException) -> str:
     from mumcoach.text import clean
 
     message = " ".join(clean(exc.format_message()).split())
+    param = getattr(exc, "param", None)
+    if "valid integer" in message and param is not None and getattr(param, "opts", None):
+        message = f"{param.opts[0]} must be a whole number"
     if len(message) > 200:
         message = message[:199] + "…"
     ctx = getattr(exc, "ctx", None)
     where = f"`{ctx.command_path} --help`" if ctx is not None else "`mumcoach --help`"
-    return f"{message} (see {where})"
+    return f"{message.rstrip('.')} (see {where})."
 
 
 def _debugging(ctx: typer.Context) -> bool:
