@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -134,6 +136,16 @@ class LazyGroup(FunnelGroup):
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return list(COMMANDS)
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """The shell asking for completions: Typer's bash, zsh and fish answers (only then)."""
+        if os.environ.get(complete_var or "_MUMCOACH_COMPLETE"):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def get_help(self, ctx: typer.Context) -> str:  # type: ignore[override]
         """The same plain screen as `mumcoach --help` answered at once by the entry point."""
         return helptext.root_help().rstrip("\n")
@@ -148,7 +160,11 @@ class LazyGroup(FunnelGroup):
         module.register(holder)
         built = typer.main.get_command(holder)
         inner = getattr(built, "commands", {})
-        return inner.get(name, built) if isinstance(inner, dict) else built
+        command = inner.get(name, built) if isinstance(inner, dict) else built
+        from mumcoach.helpdetail import polish
+
+        polish(command, name)
+        return command
 
 
 app = typer.Typer(
@@ -168,6 +184,20 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _completion(option: str) -> Callable[[bool], None]:
+    """--show-completion / --install-completion for this shell (naming one: launch.py)."""
+
+    def answer(value: bool) -> None:
+        if value:
+            from mumcoach.completion import answer
+
+            text, code = answer(option, None)
+            typer.echo(text, nl=False)
+            raise typer.Exit(code)
+
+    return answer
+
+
 def _help(option: str) -> str:
     return helptext.OPTIONS[option][1]
 
@@ -184,6 +214,24 @@ def root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help=_help("version")),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_completion("--install-completion"),
+            is_eager=True,
+            help=_help("install_completion"),
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_completion("--show-completion"),
+            is_eager=True,
+            help=_help("show_completion"),
+        ),
     ] = False,
 ) -> None:
     app_ctx = ctx.obj if isinstance(ctx.obj, AppContext) else AppContext()

@@ -42,6 +42,14 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "no_input": ("--no-input", "Never ask; use flags and answers files only."),
     "debug": ("--debug", "Show full tracebacks."),
     "version": ("--version", "Show the version and exit."),
+    "install_completion": (
+        "--install-completion [SHELL]",
+        "Complete commands, options and names with Tab in bash, zsh or fish.",
+    ),
+    "show_completion": (
+        "--show-completion [SHELL]",
+        "Print that completion script, to look at or install by hand.",
+    ),
     "help": ("-h, --help", "Show this message and exit."),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 # A run builds many objects that live until it ends (the journal's records) and little cyclic
@@ -14,6 +15,8 @@ GC_THRESHOLDS = (50_000, 50, 1000)
 
 def quick_answer(argv: list[str]) -> tuple[str, int] | None:
     """What to print, and the exit code, for a run that needs no command at all."""
+    if os.environ.get("_MUMCOACH_COMPLETE"):  # the shell asking for completions: Typer answers
+        return None
     from mumcoach import helptext
 
     if argv == ["--version"]:
@@ -22,6 +25,10 @@ def quick_answer(argv: list[str]) -> tuple[str, int] | None:
         return helptext.root_help(), 0
     if not argv:  # like any usage error, but with the help to read
         return helptext.root_help(), 2
+    if len(argv) <= 2 and argv[0] in ("--show-completion", "--install-completion"):
+        from mumcoach.completion import answer  # "--show-completion zsh": Typer can't parse it
+
+        return answer(argv[0], argv[1] if len(argv) == 2 else None)
     return None
 
 

@@ -42,18 +42,10 @@ def register(app: typer.Typer) -> None:
     edit_app.command(
         "checkin",
         help="Correct a check-in: by flags, or with none in your editor ($EDITOR).",
-        epilog=(
-            "Examples:\n\n  mumcoach edit checkin yesterday --mood 4\n\n"
-            "  mumcoach edit checkin 2026-11-21"
-        ),
     )(checkin)
     edit_app.command(
         "plan",
         help="Correct a plan: by flags, or with none in your editor ($EDITOR).",
-        epilog=(
-            "Examples:\n\n  mumcoach edit plan tuesday --time 10:30\n\n"
-            "  mumcoach edit plan 2026-11-24"
-        ),
     )(plan)
     app.add_typer(edit_app, name="edit")
 

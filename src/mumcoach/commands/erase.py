@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     app.command(
         help="Remove everything mumcoach keeps here: journal, backups, drafts, lock.",
-        epilog="Examples:\n\n  mumcoach erase\n\n  mumcoach erase --yes",
     )(erase)
 
 

@@ -32,11 +32,6 @@ FORMAT_NAMES = {
 def register(app: typer.Typer) -> None:
     app.command(
         help="Export everything: JSON, a Markdown diary, CSV files, or a calendar of your plans.",
-        epilog=(
-            "Examples:\n\n"
-            "  mumcoach export --format markdown --output diary.md\n\n"
-            "  mumcoach export --format ics --output mumcoach.ics --remind 30m"
-        ),
     )(export)
 
 
@@ -44,7 +39,12 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[
         Format,
-        typer.Option("--format", "-f", help="What to write.", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="What to write: json, markdown, csv or ics.",
+            case_sensitive=False,
+        ),
     ] = Format.json,
     output: Annotated[
         Path | None,

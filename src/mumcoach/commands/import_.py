@@ -20,11 +20,6 @@ def register(app: typer.Typer) -> None:
     app.command(
         "import",
         help=HELP,
-        epilog=(
-            "Examples:\n\n"
-            "  mumcoach import ~/Sync/phone/journal.json --dry-run\n\n"
-            "  mumcoach import mumcoach-export.json"
-        ),
     )(import_journal)
 
 

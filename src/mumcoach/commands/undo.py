@@ -12,7 +12,6 @@ from mumcoach.commands import app_context, make_asker
 def register(app: typer.Typer) -> None:
     app.command(
         help="Undo the last save, from the backups, after showing what it takes back.",
-        epilog="Examples:\n\n  mumcoach undo\n\n  mumcoach undo --yes",
     )(undo)
 
 
