@@ -103,6 +103,31 @@ def _save_forever(home: Path, ack_fd: int) -> None:
 
 @pytest.mark.slow
 @posix_only
+def _kill_window(home: Path) -> float:
+    """How long to wait before a kill: long enough to reach the middle of the first saves.
+
+    A forked child's first save takes a few milliseconds on a quiet machine and over 100 ms on a
+    busy one; a fixed window would then kill every child before it writes anything, and the test
+    would prove nothing. So time one child's first save on this machine, now.
+    """
+    read_fd, write_fd = os.pipe()
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_fd)
+            _save_forever(home, write_fd)
+        finally:
+            os._exit(1)
+    os.close(write_fd)
+    os.read(read_fd, 1)
+    first_save = time.monotonic() - started
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(read_fd)
+    return max(0.045, 2.5 * first_save)
+
+
 def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Path) -> None:
     home = tmp_path / "killed"
     home.mkdir(mode=0o700)
@@ -112,7 +137,9 @@ def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Pat
     kills = acked_saves = died_after_rename = left_temp_files = 0
     started = time.monotonic()
 
-    while kills < KILL_TARGET and time.monotonic() - started < KILL_BUDGET_S:
+    window = _kill_window(home)
+    # At least KILL_MIN kills however busy the machine is; up to KILL_TARGET within the budget.
+    while kills < KILL_MIN or (kills < KILL_TARGET and time.monotonic() - started < KILL_BUDGET_S):
         before = len(people_named("k-", st.load()))
         read_fd, write_fd = os.pipe()
         pid = os.fork()
@@ -123,7 +150,7 @@ def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Pat
             finally:
                 os._exit(1)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.045))
+        time.sleep(rng.uniform(0.0, window))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         with os.fdopen(read_fd, "rb") as acks_pipe:
@@ -155,7 +182,6 @@ def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Pat
     SUMMARY["saves_completed_between_kills"] = acked_saves
     SUMMARY["kills_leaving_a_temp_file"] = left_temp_files
     SUMMARY["kills_after_rename_before_ack"] = died_after_rename
-    assert kills >= KILL_MIN, f"only {kills} kills in {KILL_BUDGET_S}s"
     # The kills really did land in the middle of saves, not only between them.
     assert left_temp_files > 0, "no kill landed mid-write; the test proves nothing"
     assert acked_saves > 0
