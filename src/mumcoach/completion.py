@@ -64,7 +64,7 @@ def answer(option: str, shell: str | None) -> tuple[str, int]:
 
 def _detect(env: Mapping[str, str]) -> str:
     try:
-        import shellingham  # type: ignore[import-untyped]
+        import shellingham
 
         name, _ = shellingham.detect_shell()
         return str(name).lower()
