@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,17 +40,31 @@ class Attempt:
 
 def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
     """Every plan dated on or before `until`, oldest first, with its latest check-in by then."""
-    checkins = {}
-    for checkin in sorted(journal.checkins, key=lambda c: (c.date, c.created_at)):
-        if checkin.plan_id and (until is None or checkin.date <= until):
-            checkins[checkin.plan_id] = checkin
-    plans: list[Plan] = sorted(
+    return _join(_plans(journal, until), _checkins(journal, until))
+
+
+def _checkins(journal: Journal, until: date | None) -> list[CheckIn]:
+    """Her check-ins dated on or before `until`, oldest first."""
+    return sorted(
+        (c for c in journal.checkins if until is None or c.date <= until),
+        key=lambda c: (c.date, c.created_at),
+    )
+
+
+def _plans(journal: Journal, until: date | None) -> list[Plan]:
+    """Her plans dated on or before `until`, oldest first."""
+    return sorted(
         (p for p in journal.plans if until is None or p.date <= until),
         key=lambda p: (p.date, p.created_at),
     )
+
+
+def _join(plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> list[Attempt]:
+    """Each plan (in order) with its latest check-in among `checkins` (in order)."""
+    latest = {c.plan_id: c for c in checkins if c.plan_id}
     out = []
     for plan in plans:
-        done = checkins.get(plan.id)
+        done = latest.get(plan.id)
         out.append(
             Attempt(
                 plan_id=plan.id,
@@ -145,6 +160,7 @@ class History:
     people: dict[str, Together]
     ruled_out: frozenset[str] = frozenset()  # step and half-step ids that are "not for me"
     shown: dict[str, list[Shown]] = field(default_factory=dict)
+    plans: list[Plan] = field(default_factory=list)  # up to `until`, oldest first
 
     def track(self, step: LadderStep) -> Track:
         return self.tracks.get(step.id) or Track()
@@ -175,16 +191,37 @@ class History:
 
 def build_history(content: Content, journal: Journal, until: date | None = None) -> History:
     """Read the journal once, ignoring anything dated after `until`."""
-    from mumcoach.coach.ladder.evidence import evidence, shown_steps
-    from mumcoach.coach.ladder.steps import all_steps, effective_ladder, is_not_for_me
+    from mumcoach.coach.ladder.steps import effective_ladder
 
     ladder = effective_ladder(content, journal)
+    plans, checkins = _plans(journal, until), _checkins(journal, until)
+    return _history(content, journal, until, ladder, plans, checkins)
+
+
+def cut_history(history: History, until: date) -> History:
+    """The same as `build_history(content, journal, until)` for a cut no later than the
+    history's own, from the records it already read and sorted (a review's "before")."""
+    if history.until is not None and until > history.until:
+        return build_history(history.content, history.journal, until)
+    plans = history.plans[: bisect_right(history.plans, until, key=lambda p: p.date)]
+    checkins = history.checkins[: bisect_right(history.checkins, until, key=lambda c: c.date)]
+    return _history(history.content, history.journal, until, history.ladder, plans, checkins)
+
+
+def _history(
+    content: Content,
+    journal: Journal,
+    until: date | None,
+    ladder: list[LadderStep],
+    plans: list[Plan],
+    checkins: list[CheckIn],
+) -> History:
+    """The history from her ladder and her plans and check-ins up to `until`, oldest first."""
+    from mumcoach.coach.ladder.evidence import evidence, shown_steps
+    from mumcoach.coach.ladder.steps import all_steps, is_not_for_me
+
     steps = all_steps(ladder)
-    attempts = attempts_from(journal, until)
-    checkins = sorted(
-        (c for c in journal.checkins if until is None or c.date <= until),
-        key=lambda c: (c.date, c.created_at),
-    )
+    attempts = _join(plans, checkins)
     history = History(
         content=content,
         journal=journal,
@@ -196,6 +233,7 @@ def build_history(content: Content, journal: Journal, until: date | None = None)
         checkins=checkins,
         people=people_index(checkins),
         ruled_out=frozenset(i for i, s in steps.items() if is_not_for_me(journal, s)),
+        plans=plans,
     )
     kinds = evidence(journal, history.people, attempts, until)
     history.shown = shown_steps(ladder, kinds, content.rules.evidence)
