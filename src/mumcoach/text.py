@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 # ESC-led sequences: CSI (colours, cursor moves, clear screen), OSC (window titles, links), and
@@ -57,3 +58,8 @@ def short(value: Any, limit: int = SHORT) -> str:
 def one_line(text: str | None) -> str | None:
     """Runs of spaces and line breaks collapsed to one space; None when nothing is left."""
     return " ".join((text or "").split()) or None
+
+
+def strip_accents(text: str) -> str:
+    """Accents taken off letters ('Zoë' → 'Zoe'): NFKD, then combining marks dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +12,7 @@ from mumcoach.coach.ladder import LadderStep, find_step
 from mumcoach.content.contract import CUSTOM_STEP_PREFIX
 from mumcoach.errors import BadInput
 from mumcoach.models import CustomStep, Journal, Profile
+from mumcoach.text import strip_accents
 from mumcoach.vocab import SETTINGS, Setting
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def add_custom_step(
 
 def unique_id(title: str, taken: set[str]) -> str:
     """custom-<slug of the title>, with -2, -3… added if that id is already used."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_title = strip_accents(title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:40].strip("-") or "step"
     base = f"{CUSTOM_STEP_PREFIX}{slug}"
     found, n = base, 2

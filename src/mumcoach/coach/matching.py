@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Generic, Literal, Protocol, TypeVar
+
+from mumcoach.text import strip_accents
 
 T = TypeVar("T")
 How = Literal["id", "exact", "child", "start", "near"]
@@ -23,8 +24,7 @@ ARTICLES = ("the ", "a ", "an ")
 
 
 def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = strip_accents(text.replace("’", "'"))
     return " ".join(bare.split()).casefold()
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from mumcoach.content.schema import Key, Source, Text, _Strict
+from mumcoach.text import strip_accents
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
 _DECIMAL = re.compile(r"(\d)[.,](\d)")
@@ -24,8 +24,7 @@ def squeeze(word: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower case; no accents, apostrophes or emoji; sentence ends as "."; letter runs squeezed."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = strip_accents(text.casefold())
     text = _APOSTROPHES.sub("", text)
     text = _DECIMAL.sub(r"\1\2", text)
     text = _ELLIPSIS.sub(" ", text)
