@@ -241,6 +241,8 @@ def test_scripted_checkin_stops_on_a_near_or_ambiguous_name(
     assert (private_home / "journal.json").read_bytes() == before
     result = invoke(["checkin", "--mood", "4", "--met", name])
     assert result.exit_code == 2
+    # she typed a flag, so the error names the flag, not an answers-file list she never wrote
+    assert message.replace("people[0]:", "--met:") in result.stderr
 
 
 def test_scripted_checkin_creates_only_a_clearly_new_person(

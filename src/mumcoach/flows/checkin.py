@@ -87,6 +87,7 @@ class CheckInFlow:
         plan = self._which_plan(open_plans(journal, day, content.rules.plan.open_days), day)
         self.draft = CheckInDraft(date=day, plan=plan)
         self.current: MetPerson | None = None
+        self.from_met: int | None = None  # scripted people from this index on came from --met
 
     def _which_plan(self, plans: list[Plan], day: date) -> Plan | None:
         """That day's plan; when several are open (or `plan` names one), which one she means."""
@@ -222,6 +223,7 @@ class CheckInFlow:
             people.append(dict(entry))
         met = a.answers.get("met") or []
         named = {p["name"].strip().casefold() for p in people}
+        self.from_met = len(people)  # entries from here on came from --met flags
         for name in [met] if isinstance(met, str) else list(met):
             if str(name).strip() and str(name).strip().casefold() not in named:
                 people.append({"name": str(name).strip()})
@@ -235,7 +237,10 @@ class CheckInFlow:
         if not name:
             return
         met.answers.put("name", name)
-        entry = f"people[{len(self.draft.people) - 1}]" if not a.interactive else ""
+        index = len(self.draft.people) - 1
+        entry = "" if a.interactive else f"people[{index}]"
+        if not a.interactive and self.from_met is not None and index >= self.from_met:
+            entry = "--met"  # she typed a flag, not an answers-file list
         known = resolve_met(a, self.content, self.journal, name, self.draft.date, entry=entry)
         met.person_id = known.id if known else None
         if known is None or a.given("child"):
