@@ -245,3 +245,14 @@ def test_rich_screen_has_the_sections(invoke: Invoke, private_home: Path) -> Non
         "Focus for next week",
     ):
         assert heading in result.rich
+
+
+def test_a_longer_window_never_says_this_week(invoke: Invoke, private_home: Path) -> None:
+    assert invoke(["checkin", "--mood", "3", "--energy", "5"]).exit_code == 0
+    result = invoke(["review", "--days", "14", "--no-ucla"])
+    assert result.exit_code == 0, result.output
+    assert "No chats rated both ways in these 14 days." in result.rich
+    assert "No steps planned in these 14 days." in result.rich
+    assert "this week" not in result.rich
+    empty = invoke(["review", "--end", "2026-12-31", "--days", "10", "--no-ucla"])
+    assert "Nothing logged in these 10 days, and that's fine." in empty.rich

@@ -288,7 +288,7 @@ def test_week_with_no_plans(content: Content) -> None:
     # 17 and 18 Nov, but nothing on 20 or 21 Nov: no streak running at the end of the window
     assert (r.checkins, r.streak_days) == (2, 0)
     # nobody met, two check-ins: the check-ins headline
-    assert r.headline == content.say("review.headline.checkins", checkins=2)
+    assert r.headline == content.say("review.headline.checkins", checkins=2, span="this week")
     assert not r.empty
 
 

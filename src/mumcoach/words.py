@@ -91,3 +91,8 @@ def iso(day: date | None) -> str | None:
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 chat', '3 chats', '2 numbers swapped'."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def span_words(days: int) -> str:
+    """'this week' for the usual 7 days, else 'in these 21 days', so the words fit --days."""
+    return "this week" if days == 7 else f"in these {days} days"

@@ -19,7 +19,7 @@ from mumcoach.coach.review import (
 )
 from mumcoach.content import Content
 from mumcoach.views.support import low_mood_notice
-from mumcoach.words import day_month, day_month_year, plural, stage_word
+from mumcoach.words import day_month, day_month_year, plural, span_words, stage_word
 
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a day without a check-in
@@ -87,7 +87,7 @@ def checkins_text(review: WeeklyReview) -> str:
 def steps_text(review: WeeklyReview) -> str:
     s = review.steps
     if not s.planned:
-        return "No steps planned this week."
+        return f"No steps planned {span_words(review.days)}."
     return f"{s.planned} planned: {s.tried} tried, {s.partly} partly, {s.not_tried} not tried"
 
 
@@ -102,9 +102,9 @@ def ladder_text(review: WeeklyReview) -> str:
     return f"{where(review.ladder_start)} → {where(review.ladder_end)} of {total}"
 
 
-def experiments_text(e: Experiments) -> str:
+def experiments_text(e: Experiments, days: int = 7) -> str:
     if not e.tested:
-        return "No predictions tested this week."
+        return f"No predictions tested {span_words(days)}."
     return (
         f"Your feared outcome happened {e.feared_happened} of {e.tested} "
         f"{'time' if e.tested == 1 else 'times'} "
@@ -138,9 +138,9 @@ def anxiety_view(e: Experiments, charts: Sequence[StepChart]) -> RenderableType:
     return Group(head, chart)
 
 
-def liking_text(gap: float | None, count: int, content: Content) -> str:
+def liking_text(gap: float | None, count: int, content: Content, days: int = 7) -> str:
     if gap is None:
-        return "No chats rated both ways this week."
+        return f"No chats rated both ways {span_words(days)}."
     over = f"over {plural(count, 'rated chat')}"
     if gap > 0:
         return content.say("review.liking_gap", gap=f"{gap:.1f}", over=over)
@@ -246,10 +246,11 @@ def review_view(review: WeeklyReview, content: Content) -> RenderableType:
     rows.add_row("Check-ins", checkins_text(review))
     rows.add_row("Steps", steps_text(review))
     rows.add_row("Ladder", ladder_text(review))
-    rows.add_row("Experiments", experiments_text(review.experiments))
+    rows.add_row("Experiments", experiments_text(review.experiments, review.days))
     rows.add_row("Anxiety", anxiety_view(review.experiments, review.per_step))
     rows.add_row(
-        "Liking gap", liking_text(review.liking_gap_mean, review.liking_gap_count, content)
+        "Liking gap",
+        liking_text(review.liking_gap_mean, review.liking_gap_count, content, review.days),
     )
     rows.add_row("Connections", funnel_text(review))
     rows.add_row("People", people_text(review))
@@ -273,7 +274,7 @@ def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
         rows.add_row("Follow-ups", followups_view(review.followups, review.end))
     if review.loneliness:
         rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
-    return _framed(review, content, content.say("review.empty"), rows)
+    return _framed(review, content, content.say("review.empty", span=span_words(review.days)), rows)
 
 
 def _framed(

@@ -22,6 +22,7 @@ from mumcoach.coach.review.stats import (
 from mumcoach.coach.review.types import Experiments, Focus, PeopleWeek, WeeklyReview
 from mumcoach.coach.safety import low_mood_holds
 from mumcoach.models import CheckIn, Journal, region_of
+from mumcoach.words import span_words
 
 if TYPE_CHECKING:
     from mumcoach.content import Content
@@ -42,11 +43,14 @@ def focus(history: History) -> Focus | None:
     return Focus(found.step_id, found.title, found.reason, found.kind, found.easier_step_id)
 
 
-def headline(content: Content, tested: Experiments, people: PeopleWeek, checkins: int) -> str:
+def headline(
+    content: Content, tested: Experiments, people: PeopleWeek, checkins: int, days: int
+) -> str:
     """One warm sentence from the week's real numbers: the strongest evidence first."""
+    span = span_words(days)
     if tested.tested == 1:
         outcome = "it didn't come true" if tested.feared_not_happened else "you got through it"
-        return content.say("review.headline.experiment", outcome=outcome)
+        return content.say("review.headline.experiment", outcome=outcome, span=span)
     if tested.tested:
         return content.say(
             "review.headline.experiments",
@@ -54,9 +58,9 @@ def headline(content: Content, tested: Experiments, people: PeopleWeek, checkins
             tested=tested.tested,
         )
     if people.connected:
-        return content.say("review.headline.people", people=people.connected)
+        return content.say("review.headline.people", people=people.connected, span=span)
     if checkins:
-        return content.say("review.headline.checkins", checkins=checkins)
+        return content.say("review.headline.checkins", checkins=checkins, span=span)
     return content.say("review.headline.quiet")
 
 
@@ -81,7 +85,7 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         start=start,
         end=end,
         days=days,
-        headline=headline(content, tested, people, len(in_window)),
+        headline=headline(content, tested, people, len(in_window), days),
         checkins=len(in_window),
         streak_days=streak({c.date for c in ordered}, end),
         steps=step_counts(attempts),
