@@ -19,6 +19,7 @@ from typing import Any
 
 from mumcoach.paths import FILE_MODE, drafts_dir, ensure_private_dir, tighten
 from mumcoach.text import clean_any
+from mumcoach.words import short_weekday_day
 
 DRAFT_KIND = "mumcoach-draft"
 DRAFT_VERSION = 1
@@ -177,7 +178,7 @@ def when_started(draft: Draft, now: datetime) -> str:
         return at
     if days == 1:
         return f"yesterday at {at}"
-    return f"{draft.started_at:%a} {draft.started_at.day} {draft.started_at:%b} at {at}"
+    return f"{short_weekday_day(draft.started_at)} at {at}"
 
 
 def scrub_drafts(home: Path, pattern: re.Pattern[str] | None, person_id: str) -> int:

@@ -8,6 +8,7 @@ from datetime import time as TimeOfDay
 
 from mumcoach.dates import DateError, format_time, parse_date, parse_time, weekday_index
 from mumcoach.models import Place, Schedule
+from mumcoach.words import weekday_day_month
 
 SCHEDULE_EXAMPLES = '"Tuesdays 10:00", "Mon and Thu 9:30" or "Saturday 28 Nov 10:00"'
 DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
@@ -67,7 +68,7 @@ def describe(schedule: Schedule) -> str:
     """ "Tuesdays 10:00", "Mondays and Thursdays 9:30", "Saturday 28 November 10:00"."""
     at = f" {format_time(schedule.at)}" if schedule.at else ""
     if schedule.kind == "once" and schedule.day is not None:
-        return f"{schedule.day:%A} {schedule.day.day} {schedule.day:%B}{at}"
+        return f"{weekday_day_month(schedule.day)}{at}"
     names = [DAY_NAMES[d] for d in schedule.weekdays]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"{joined}{at}"

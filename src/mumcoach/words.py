@@ -73,6 +73,16 @@ def full_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def short_weekday_day(day: date) -> str:
+    """'Sat 21 Nov'."""
+    return f"{day:%a} {day_month(day)}"
+
+
+def weekday_day_month(day: date) -> str:
+    """'Saturday 21 November'."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
 def weekday_date(day: date) -> str:
     """'Saturday 21 November 2026'."""
     return f"{day:%A} {full_date(day)}"

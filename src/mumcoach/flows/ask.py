@@ -13,6 +13,7 @@ from mumcoach.errors import BadInput, NeedsAnswer
 from mumcoach.flows.typed import read_age, read_number
 from mumcoach.prompter import Choice, Prompter
 from mumcoach.text import clean
+from mumcoach.words import short_weekday_day
 
 T = TypeVar("T")
 
@@ -255,7 +256,7 @@ class Asker:
         if not self._missing(key, question, False):
             return default
         if default is not None:  # shown, not pre-typed: what she types replaces it
-            question = f"{question} (Enter for {default:%a} {default.day} {default:%b}, or none)"
+            question = f"{question} (Enter for {short_weekday_day(default)}, or none)"
 
         def read(typed: str) -> date | None:
             if not typed.strip():

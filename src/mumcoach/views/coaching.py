@@ -14,6 +14,7 @@ from mumcoach.content import Content
 from mumcoach.dates import format_time
 from mumcoach.models import Journal, Place, Plan
 from mumcoach.views.json_out import suggestion_data
+from mumcoach.words import weekday_day_month
 
 if TYPE_CHECKING:
     from mumcoach.coach.cues import PersonCue
@@ -86,7 +87,7 @@ def plan_title(plan: Plan, place: Place | None) -> str:
     """ "Plan for Tuesday 24 November, 10:00 at Hartbeeps"."""
     at = f", {format_time(plan.time)}" if plan.time else ""
     where = f" at {place.name}" if place else ""
-    return f"Plan for {plan.date:%A} {plan.date.day} {plan.date:%B}{at}{where}"
+    return f"Plan for {weekday_day_month(plan.date)}{at}{where}"
 
 
 def reflection_view(
