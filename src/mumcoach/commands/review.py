@@ -58,7 +58,10 @@ def review(
     if answers is not None and no_ucla:
         raise BadInput("Pass --ucla or --no-ucla, not both.")
 
-    journal = app.store.load(reuse=True)
+    # only a review that may save (her answers, or the check offered) keeps what it read for the
+    # save to reuse; the others skip counting every record of the journal for a save never made
+    may_save = answers is not None or (app.can_ask and not (no_ucla or as_json))
+    journal = app.store.load(reuse=may_save)
     if answers is not None:
         journal = _save_ucla(app, answers)
     elif not (no_ucla or as_json) and _may_offer(app, journal):
