@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from mumcoach.coach.checkin_draft import CheckInDraft, MetPerson
+from mumcoach.coach.checkin_draft import CheckInDraft, MetAnswers, MetPerson
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
@@ -29,25 +29,8 @@ CHECKIN_KEYS = (
     "met",
     "people",
 )
-PERSON_KEYS = (
-    "name",
-    "child",
-    "child_age",
-    "where",
-    "detail",
-    "minutes",
-    "started_by",
-    "swapped_numbers",
-    "meetup",
-    "invited",
-    "invited_me",
-    "shared",
-    "hosted",
-    "liked_them",
-    "they_liked_me",
-    "follow_up",
-    "follow_up_due",
-)
+# The keys one person's table in an answers file may hold: exactly what the typed draft keeps.
+PERSON_KEYS = tuple(MetAnswers.model_fields)
 PERSON_FLAGS = {
     "swapped_numbers": "We swapped numbers",
     "meetup": "It was an arranged meet-up or play date",
