@@ -539,3 +539,16 @@ def test_crisis_words_in_the_goal_save_the_profile_and_show_help(
     profile = journal(private_home).profile
     assert profile is not None and profile.goal == "honestly I want to die"
     assert profile.region == "ca"
+
+
+def test_an_online_steps_own_full_stop_is_not_doubled_when_quoted(
+    invoke: Invoke, private_home: Path
+) -> None:
+    assert invoke(["init", "--name", "Bea", "--not-for-me", "groups"]).exit_code == 0
+    made = invoke(["plan", "--place", "Mums of Leeds", "--setting", "online"])
+    assert made.exit_code == 0, made.output
+    result = invoke(["checkin", "--mood", "3", "--tried", "yes"])
+    assert result.exit_code == 0, result.output
+    said = plain(result.rich)
+    assert 'Next time at Mums of Leeds: "' in said
+    assert '.".' not in said and '."' not in said

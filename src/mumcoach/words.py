@@ -106,3 +106,9 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 def span_words(days: int) -> str:
     """'this week' for the usual 7 days, else 'in these 21 days', so the words fit --days."""
     return "this week" if days == 7 else f"in these {days} days"
+
+
+def quoted(title: str) -> str:
+    """A step title to quote inside a sentence: its own closing full stop dropped, so the
+    sentence's '"…enough)".' never reads '"…enough).".'"""
+    return title.rstrip().removesuffix(".")

@@ -14,7 +14,7 @@ from mumcoach.content import Content
 from mumcoach.dates import format_time
 from mumcoach.models import Journal, Place, Plan
 from mumcoach.views.json_out import suggestion_data
-from mumcoach.words import weekday_day_month
+from mumcoach.words import quoted, weekday_day_month
 
 if TYPE_CHECKING:
     from mumcoach.coach.cues import PersonCue
@@ -103,11 +103,13 @@ def reflection_view(
             line = content.say(
                 "reflect.next_step_at",
                 place=next_place.name,
-                step=next_step.title,
+                step=quoted(next_step.title),
                 reason=next_step.reason,
             )
         else:
-            line = content.say("reflect.next_step", step=next_step.title, reason=next_step.reason)
+            line = content.say(
+                "reflect.next_step", step=quoted(next_step.title), reason=next_step.reason
+            )
         parts.append(Text(line))
     parts.append(Text(""))
     parts.append(Text(content.say("reflect.thanks"), style="dim"))

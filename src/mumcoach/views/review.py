@@ -19,7 +19,7 @@ from mumcoach.coach.review import (
 )
 from mumcoach.content import Content
 from mumcoach.views.support import low_mood_notice
-from mumcoach.words import day_month, day_month_year, plural, span_words, stage_word
+from mumcoach.words import day_month, day_month_year, plural, quoted, span_words, stage_word
 
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a day without a check-in
@@ -232,7 +232,7 @@ def loneliness_view(points: Sequence[LonelinessPoint], content: Content) -> Rend
 def focus_text(review: WeeklyReview, content: Content) -> str:
     if review.focus is None:
         return 'Every step is marked "not for me" right now: `mumcoach ladder` to change that.'
-    return content.say("review.focus", step=review.focus.title, reason=review.focus.reason)
+    return content.say("review.focus", step=quoted(review.focus.title), reason=review.focus.reason)
 
 
 # ---- the screens ----------------------------------------------------------------------------
