@@ -167,6 +167,10 @@ def test_edit_renames_keeps_the_old_name_and_refuses_a_duplicate(
     assert invoke(["places", "edit", "gate", "--schedule", "whenever"]).exit_code == 2
     assert invoke(["places", "edit", "gate"]).exit_code == 2
     assert invoke(["places", "edit", "nowhere", "--setting", "groups"]).exit_code == 2
+    blank = invoke(["places", "edit", "gate", "--name", "   "])
+    assert blank.exit_code == 2 and "name (--name) can't be empty." in blank.stderr
+    long = invoke(["places", "edit", "gate", "--name", "x" * 81])
+    assert long.exit_code == 2 and "80 characters at most" in long.stderr
 
 
 def test_merge_moves_plans_and_keeps_the_name_findable(invoke: Invoke, private_home: Path) -> None:

@@ -67,6 +67,7 @@ def edit(
     from mumcoach.coach.places import edit_place
     from mumcoach.errors import BadInput
     from mumcoach.flows.ask import check_choice
+    from mumcoach.flows.people import clean_name
     from mumcoach.flows.places import refuse_place_namesake, schedule_answer
     from mumcoach.models import SETTINGS
     from mumcoach.views.places import place_label
@@ -75,10 +76,7 @@ def edit(
     today = app.today()
     changes: dict[str, object] = {}
     if name is not None:
-        cleaned = " ".join(name.split())
-        if not cleaned or len(cleaned) > 80:
-            raise BadInput("name (--name) must be 1 to 80 characters.")
-        changes["name"] = cleaned
+        changes["name"] = clean_name(name, "name (--name)")
     if setting is not None:
         changes["setting"] = check_choice("setting", setting, SETTINGS) if setting.strip() else None
     if schedule is not None:
