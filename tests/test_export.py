@@ -426,3 +426,19 @@ def test_a_damaged_journal_is_not_exported(
     result = invoke(["export", "--output", str(target)])
     assert result.exit_code == 3
     assert "damaged" in result.output and not target.exists()
+
+
+def test_a_plan_at_an_online_place_is_exported_with_the_step_she_saw(
+    invoke: Invoke, private_home: Path
+) -> None:
+    assert invoke(["init", "--name", "Bea", "--not-for-me", "groups"]).exit_code == 0
+    made = invoke(["plan", "--place", "Mums of Leeds", "--setting", "online", "--json"])
+    assert made.exit_code == 0, made.output
+    online = "Read a few posts in the group and react to one"
+    generic = "Go and stay the whole session"
+    ics = invoke(["export", "--format", "ics"]).stdout.replace("\r\n ", "")
+    markdown = invoke(["export", "--format", "markdown"]).stdout
+    step_line = next(line for line in markdown.splitlines() if line.startswith("- **Step:**"))
+    for text in (ics, step_line):
+        assert online in text
+        assert generic not in text

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mumcoach.coach.ladder import all_steps, effective_ladder
+from mumcoach.coach.ladder import plan_step_titles
 from mumcoach.content import Content
 from mumcoach.models import (
     CheckIn,
@@ -34,7 +34,7 @@ Row = dict[str, Any]
 
 def csv_files(journal: Journal, content: Content) -> dict[str, str]:
     """File name -> CSV text (with a byte-order mark), one per kind of record, in a set order."""
-    steps = {sid: s.title for sid, s in all_steps(effective_ladder(content, journal)).items()}
+    steps = plan_step_titles(content, journal)
     places = {p.id: p.name for p in journal.places}
     names = {p.id: p.name for p in journal.people}
     kinds: dict[str, list[Row]] = {
@@ -42,7 +42,7 @@ def csv_files(journal: Journal, content: Content) -> dict[str, str]:
             {**_fields(c), "people_met": len(c.interactions)} for c in journal.checkins
         ],
         "plans.csv": [
-            {**_fields(p), "place": places.get(p.place_id or ""), "step": steps.get(p.step_id)}
+            {**_fields(p), "place": places.get(p.place_id or ""), "step": steps.get(p.id)}
             for p in journal.plans
         ],
         "interactions.csv": [

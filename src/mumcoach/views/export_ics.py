@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from mumcoach import __version__
 from mumcoach.coach.forget import name_terms
-from mumcoach.coach.ladder import all_steps, effective_ladder
+from mumcoach.coach.ladder import plan_step_titles
 from mumcoach.content import Content
 from mumcoach.models import Journal, Place, Plan, Schedule
 from mumcoach.schedule import occurs_on, schedule_of
@@ -68,7 +68,7 @@ def ics_text(
     """One VCALENDAR; exporting again gives the same UIDs, so a calendar updates in place."""
     hide = Redactor(journal, keep_names=with_names)
     rules = content.rules.calendar
-    steps = {sid: s.title for sid, s in all_steps(effective_ladder(content, journal)).items()}
+    steps = plan_step_titles(content, journal)
     places = {p.id: p for p in journal.places}
     lines = [
         "BEGIN:VCALENDAR",
@@ -83,7 +83,7 @@ def ics_text(
         if plan.date >= today:
             place = places.get(plan.place_id or "")
             start = _plan_start(plan, place)
-            step = hide(steps.get(plan.step_id, plan.step_id))
+            step = hide(steps.get(plan.id, plan.step_id))
             lines += _plan_event(plan, place, start, step, rules.event_minutes, hide, now)
             lines += _plan_alarm(start, remind, rules.morning_reminder, f"Your plan: {step}")
             lines.append("END:VEVENT")

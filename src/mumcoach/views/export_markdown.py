@@ -8,9 +8,8 @@ from datetime import date, datetime
 
 from mumcoach.coach.ladder import (
     StepProgress,
-    all_steps,
     build_history,
-    effective_ladder,
+    plan_step_titles,
     progress,
 )
 from mumcoach.coach.people import child_age_now, interactions_of, open_followups, stage
@@ -32,7 +31,7 @@ def md(text: str) -> str:
 
 def markdown_text(journal: Journal, content: Content, now: datetime) -> str:
     """The whole diary: one section per day, newest last; then people, ladder and places."""
-    steps = {sid: step.title for sid, step in all_steps(effective_ladder(content, journal)).items()}
+    steps = plan_step_titles(content, journal)
     places = {p.id: p.name for p in journal.places}
     owner = journal.profile.name if journal.profile and journal.profile.name else None
     title = f"{md(owner)}'s mumcoach journal" if owner else "My mumcoach journal"
@@ -85,7 +84,7 @@ def _plan(plan: Plan, steps: dict[str, str], places: dict[str, str]) -> list[str
     return _lines(
         [
             ("Where", f"{md(place)}{at}" if place else (at.strip() or None)),
-            ("Step", md(steps.get(plan.step_id, plan.step_id))),
+            ("Step", md(steps.get(plan.id, plan.step_id))),
             ("If-then plan", md(plan.if_then) if plan.if_then else None),
             ("What I feared", fear),
             ("Expected anxiety", _of(plan.expected_anxiety, 10)),

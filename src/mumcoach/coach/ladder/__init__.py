@@ -24,6 +24,7 @@ from mumcoach.coach.ladder.steps import (
     effective_ladder,
     find_step,
     is_not_for_me,
+    plan_step_titles,
 )
 from mumcoach.coach.ladder.suggest import (
     Kind,
@@ -58,6 +59,7 @@ __all__ = [
     "ladder_position",
     "mastered_count",
     "placement_from_ratings",
+    "plan_step_titles",
     "progress",
     "ratings_for_placement",
     "suggest",

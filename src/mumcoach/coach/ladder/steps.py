@@ -131,6 +131,17 @@ def _half(half: HalfStep, parent: LadderStep, ratings: dict[str, int]) -> Ladder
     )
 
 
+def plan_step_titles(content: Content, journal: Journal) -> dict[str, str]:
+    """Plan id -> its step's title as she saw it when planning (online places: online wording)."""
+    steps = all_steps(effective_ladder(content, journal))
+    settings = {p.id: p.setting for p in journal.places}
+    return {
+        plan.id: steps[plan.step_id].worded_for(settings.get(plan.place_id or "")).title
+        for plan in journal.plans
+        if plan.step_id in steps
+    }
+
+
 def all_steps(ladder: Iterable[LadderStep]) -> dict[str, LadderStep]:
     found: dict[str, LadderStep] = {}
     for step in ladder:
