@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from mumcoach.vocab import RegionCode, Setting, Stage
+from mumcoach.vocab import SETTINGS, RegionCode, Setting, Stage
+
+# The setting ids as one typed list, for help text: "groups, classes, school-gate, …".
+SETTINGS_LISTED = ", ".join(SETTINGS)
 
 # Headings in `people`; stage_word() for the same inside a sentence.
 STAGE_LABELS: dict[Stage, str] = {

@@ -8,6 +8,7 @@ import typer
 
 from mumcoach.commands import app_context, print_json
 from mumcoach.text import one_line
+from mumcoach.words import SETTINGS_LISTED
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
@@ -89,7 +90,7 @@ def not_for_me(
         str,
         typer.Argument(
             metavar="STEP_ID_OR_SETTING",
-            help="A step id, or one of: groups, classes, school-gate, soft-play, online, hosting.",
+            help=f"A step id, or one of: {SETTINGS_LISTED}.",
         ),
     ],
     undo: Annotated[bool, typer.Option("--undo", help="Put it back on your ladder.")] = False,
@@ -117,8 +118,7 @@ def add(
         typer.Option(
             "--setting",
             metavar="S",
-            help="Where it fits (repeatable): groups, classes, "
-            "school-gate, soft-play, online, hosting.",
+            help=f"Where it fits (repeatable): {SETTINGS_LISTED}.",
         ),
     ] = None,
     drop: Annotated[

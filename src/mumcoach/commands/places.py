@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mumcoach.commands import app_context, make_asker, print_json
+from mumcoach.words import SETTINGS_LISTED
 
 if TYPE_CHECKING:
     from mumcoach.context import AppContext
@@ -54,7 +55,7 @@ def edit(
     name: Annotated[str | None, typer.Option("--name", help="Its new name.")] = None,
     setting: Annotated[
         str | None,
-        typer.Option("--setting", help="groups, classes, school-gate, soft-play, online, hosting."),
+        typer.Option("--setting", help=f"{SETTINGS_LISTED}."),
     ] = None,
     schedule: Annotated[
         str | None,
