@@ -60,6 +60,8 @@ def test_labels_read_as_words(invoke: Invoke) -> None:
     assert re.search(r"\n  --json\s+Print", invoke(["review", "--help"]).output)
     assert "people show [OPTIONS] {NAME}\n" in invoke(["people", "show", "-h"]).output
     assert "-f, --format FORMAT" in invoke(["export", "--help"]).output
+    # people add's --met is the day she first met her, not a name as in checkin
+    assert "--met DATE" in invoke(["people", "add", "--help"]).output
 
 
 def test_every_example_parses(invoke: Invoke, private_home: Path) -> None:

@@ -119,7 +119,10 @@ def add(
         str | None, typer.Option("--detail", help="Something to remember about her.")
     ] = None,
     met: Annotated[
-        str | None, typer.Option("--met", help="When you first met (YYYY-MM-DD); default today.")
+        str | None,
+        typer.Option(
+            "--met", metavar="DATE", help="When you first met (YYYY-MM-DD); default today."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Add her even if someone has the same name.")
