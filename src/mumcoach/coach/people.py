@@ -71,11 +71,6 @@ class PersonCard:
 # ---- finding ----------------------------------------------------------------------------------
 
 
-def find_people(people: list[Person], query: str) -> list[Person]:
-    """The people `query` surely names (see coach/matching.py); near spellings are not included."""
-    return list(match_people(people, query).sure)
-
-
 def match_people(
     people: list[Person], query: str, children: dict[str, set[str]] | None = None
 ) -> Found[Person]:
