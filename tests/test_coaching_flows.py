@@ -552,3 +552,12 @@ def test_an_online_steps_own_full_stop_is_not_doubled_when_quoted(
     said = plain(result.rich)
     assert 'Next time at Mums of Leeds: "' in said
     assert '.".' not in said and '."' not in said
+
+
+def test_a_back_dated_checkin_names_its_day_not_today(invoke: Invoke, private_home: Path) -> None:
+    late = invoke(["checkin", "--date", "2026-11-19", "--mood", "3"])
+    assert late.exit_code == 0, late.output
+    assert "Thursday 19 November" in late.rich and "Today" not in late.rich
+    tonight = invoke(["checkin", "--mood", "4"])
+    assert tonight.exit_code == 0, tonight.output
+    assert "Today" in tonight.rich

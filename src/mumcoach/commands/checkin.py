@@ -174,7 +174,11 @@ def _reflect(
     content = app.content
     lines = reflection(content, saved, draft.plan, journal.people)
     upcoming, place = _next_step(app, journal, draft)
-    app.console.print(reflection_view(lines, upcoming, content, place))
+    from mumcoach.words import weekday_day_month
+
+    # a back-dated check-in is about that day, so its panel names the day instead of "Today"
+    day = "Today" if saved.date == app.today() else weekday_day_month(saved.date)
+    app.console.print(reflection_view(lines, upcoming, content, place, title=day))
     if notes:
         app.console.print(notes_view(notes))
     if signpost == "message":

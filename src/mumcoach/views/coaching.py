@@ -95,6 +95,7 @@ def reflection_view(
     next_step: Suggestion | None,
     content: Content,
     next_place: Place | None = None,
+    title: str = "Today",
 ) -> RenderableType:
     parts: list[RenderableType] = [Text(line) for line in lines]
     if next_step is not None:
@@ -113,7 +114,7 @@ def reflection_view(
         parts.append(Text(line))
     parts.append(Text(""))
     parts.append(Text(content.say("reflect.thanks"), style="dim"))
-    return Panel(Group(*parts), title="Today", title_align="left", border_style="green")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="green")
 
 
 def notes_view(notes: Sequence[str]) -> RenderableType:
