@@ -382,7 +382,7 @@ def test_adding_a_name_she_has_or_one_spelt_like_it_needs_a_yes_or_force(
 ) -> None:
     seed(private_home)
     before = (private_home / "journal.json").read_bytes()
-    for name in ("HANNAH", "Hanah"):
+    for name in ("HANNAH", "Hanah", "Hanna"):
         result = invoke(["people", "add", name])
         assert result.exit_code == 2
         assert f"You already have Hannah (Noah). Pass --force to add {name}" in result.stderr

@@ -70,6 +70,11 @@ def namesake(records: Sequence[N], name: str, *, but: str) -> N | None:
     return next((r for r in records if r.id != but and norm(r.name) == norm(name)), None)
 
 
+def alike(name: str, query: str) -> bool:
+    """Spelt very like, by the same test `find` uses for near spellings ("Sara" ~ "Sarah")."""
+    return _closeness(norm(name), norm(query)) >= NEAR
+
+
 @dataclass(frozen=True)
 class Found(Generic[T]):
     """What a query found: `sure` matches (equal, by child, by start) or, failing those, `near`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from mumcoach.coach.matching import Found, namesake
+from mumcoach.coach.matching import Found, alike, namesake
 from mumcoach.coach.people import FollowUp, children_of, match_people, person_row
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
@@ -85,7 +85,12 @@ def confirm_add_another(
     """True unless she already has someone of that name (or one spelt very like it) and, asked,
     says no; without a terminal that needs --force, so no one is added twice by accident."""
     found = find_person(journal, name)
-    same = found.sure if found.how == "exact" else found.near
+    if found.how == "exact":
+        same = found.sure
+    elif found.how == "start":  # "Sara" starts "Sarah" and is spelt like it; "Han" is not
+        same = tuple(p for p in found.sure if alike(p.name, name))
+    else:
+        same = found.near
     if not same or force:
         return True
     labels = _labeller(journal, today, seen=False)(same)
