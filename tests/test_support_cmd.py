@@ -97,3 +97,14 @@ def test_doctor_notes_numbers_never_or_long_ago_checked(tmp_path: Path) -> None:
     assert fresh.ok and "within a year" in fresh.detail
     stale = numbers_check(all_checked(dt.date(2025, 6, 1)), dt.date(2026, 11, 21))
     assert not stale.ok and "17 not checked for over a year" in stale.detail
+
+
+def test_with_nothing_readable_support_asks_her_region(invoke: Invoke, private_home: Path) -> None:
+    invoke(["init", "--region", "uk"])
+    (private_home / "journal.json").write_text("damaged")
+    for backup in (private_home / "backups").iterdir():
+        backup.write_text("damaged too")
+    result = invoke(["support"], script={"region": "ie"})
+    assert result.exit_code == 0
+    assert "Pieta" in plain(result.rich)
+    assert result.prompter.asked == ["region"]

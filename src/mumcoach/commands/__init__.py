@@ -115,13 +115,9 @@ def _open_draft(
                 f"{found} It is kept in {earlier.path}. Pass --resume to finish it, or "
                 "--discard-draft to start fresh."
             )
-        from mumcoach.prompter import Choice
+        from mumcoach.flows.resume import carry_on
 
-        choices = [
-            Choice("resume", app.content.say("draft.carry_on")),
-            Choice("fresh", app.content.say("draft.fresh")),
-        ]
-        resume = app.prompter.select("draft", found, choices, "resume") == "resume"
+        resume = carry_on(app.prompter, app.content, found)
     if not resume:
         earlier.remove()
         return fresh

@@ -68,15 +68,11 @@ def _profile_region(app: AppContext) -> str:
 
 
 def _ask_region(app: AppContext) -> str:
-    from mumcoach.models import REGIONS
-
     if not app.can_ask:
         return "other"
-    from mumcoach.prompter import Choice
-    from mumcoach.words import REGION_TITLES
+    from mumcoach.flows.region import ask_region
 
     try:
-        choices = [Choice(code, REGION_TITLES[code]) for code in REGIONS]
-        return app.prompter.select("region", app.content.question("region"), choices, "other")
+        return ask_region(app.prompter, app.content)
     except Exception:  # noqa: BLE001
         return "other"
