@@ -153,7 +153,6 @@ def _edit(
 def _find(app: AppContext, journal: Any, kind: Kind, day: str, entry_id: str | None) -> Entry:
     from mumcoach.coach.edit import entries_on
     from mumcoach.errors import BadInput
-    from mumcoach.prompter import Choice
 
     on = _day(app, "DATE", day, kind)
     found = entries_on(journal, kind, on)
@@ -169,8 +168,7 @@ def _find(app: AppContext, journal: Any, kind: Kind, day: str, entry_id: str | N
     from mumcoach.commands import make_asker
     from mumcoach.flows.data import pick_entry
 
-    options = [Choice(e.id, f"made {e.created_at:%d %b %H:%M} ({e.id})") for e in found]
-    picked = pick_entry(make_asker(app, None, {}, ()), app.content, what, options)
+    picked = pick_entry(make_asker(app, None, {}, ()), app.content, what, found)
     return next(e for e in found if e.id == picked)
 
 

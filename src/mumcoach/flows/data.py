@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mumcoach.coach.edit import Entry
 from mumcoach.content import Content
 from mumcoach.errors import NeedsAnswer
 from mumcoach.flows.ask import Asker
@@ -33,8 +34,9 @@ def confirm_erase(asker: Asker, content: Content, *, yes: bool) -> bool:
     return (typed or "").strip().casefold() == ERASE_WORD
 
 
-def pick_entry(asker: Asker, content: Content, what: str, options: Sequence[Choice]) -> str:
+def pick_entry(asker: Asker, content: Content, what: str, entries: Sequence[Entry]) -> str:
     """Which of several entries on one day; without a terminal, say how to choose by id."""
+    options = [Choice(e.id, f"made {e.created_at:%d %b %H:%M} ({e.id})") for e in entries]
     if not asker.interactive:
         ids = ", ".join(c.value for c in options)
         raise NeedsAnswer(f"There are {len(options)} {what} on that day: add --id ({ids}).")
