@@ -103,6 +103,20 @@ def _save_forever(home: Path, ack_fd: int) -> None:
 
 @pytest.mark.slow
 @posix_only
+def _start_saver(home: Path) -> tuple[int, int]:
+    """Fork a child that saves forever; return its pid and the pipe it acknowledges saves on."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        try:
+            os.close(read_fd)
+            _save_forever(home, write_fd)
+        finally:
+            os._exit(1)
+    os.close(write_fd)
+    return pid, read_fd
+
+
 def _kill_window(home: Path) -> float:
     """How long to wait before a kill: long enough to reach the middle of the first saves.
 
@@ -110,16 +124,8 @@ def _kill_window(home: Path) -> float:
     busy one; a fixed window would then kill every child before it writes anything, and the test
     would prove nothing. So time one child's first save on this machine, now.
     """
-    read_fd, write_fd = os.pipe()
     started = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read_fd)
-            _save_forever(home, write_fd)
-        finally:
-            os._exit(1)
-    os.close(write_fd)
+    pid, read_fd = _start_saver(home)
     os.read(read_fd, 1)
     first_save = time.monotonic() - started
     os.kill(pid, signal.SIGKILL)
@@ -141,15 +147,7 @@ def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Pat
     # At least KILL_MIN kills however busy the machine is; up to KILL_TARGET within the budget.
     while kills < KILL_MIN or (kills < KILL_TARGET and time.monotonic() - started < KILL_BUDGET_S):
         before = len(people_named("k-", st.load()))
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child never returns into pytest
-            try:
-                os.close(read_fd)
-                _save_forever(home, write_fd)
-            finally:
-                os._exit(1)
-        os.close(write_fd)
+        pid, read_fd = _start_saver(home)
         time.sleep(rng.uniform(0.0, window))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
