@@ -173,3 +173,15 @@ def test_json_output_does_not_import_rich(args: list[str], tmp_path: Path) -> No
     """JSON is for scripts: Rich (~40 ms and several MiB) would only be drawn, never used."""
     loaded = loaded_by(args, tmp_path / "home")
     assert under(loaded, "rich") == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--no-input", "review", "--json"], ["--no-input", "checkin", "--mood", "3"], ["support"]],
+    ids=" ".join,
+)
+def test_plain_options_build_no_pydantic_validator(args: list[str], tmp_path: Path) -> None:
+    """Typer would build a pydantic TypeAdapter per option (mumcoach/coercion.py)."""
+    loaded = loaded_by(args, tmp_path / "home")
+    assert "typer._coercion" in loaded, "Typer's coercion was not reached"
+    assert "typer._adapters" not in loaded

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from mumcoach import helptext
+from mumcoach.coercion import defer_coercion
 from mumcoach.context import AppContext
 from mumcoach.errors import BAD_INPUT, CANCELLED, UNEXPECTED, MumcoachError
 
@@ -164,7 +165,12 @@ class LazyGroup(FunnelGroup):
         from mumcoach.helpdetail import polish
 
         polish(command, name)
+        defer_coercion(command, ctx)
         return command
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        defer_coercion(self, ctx)  # the root's own options (--home, --debug, …)
+        return super().parse_args(ctx, args)
 
 
 app = typer.Typer(
