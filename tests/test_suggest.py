@@ -22,7 +22,7 @@ from mumcoach.coach.ladder import (
     ratings_for_placement,
     suggest,
 )
-from mumcoach.coach.past import cut_history
+from mumcoach.coach.past import history_and_before
 from mumcoach.content import Content, load_content
 from mumcoach.models import CheckIn, CustomStep, Journal, Ladder, Plan, Profile
 
@@ -695,18 +695,22 @@ def test_placement_skips_not_for_me_and_mastered(content: Content) -> None:
     )
 
 
-def test_cut_history_is_the_history_built_at_that_cut(content: Content) -> None:
-    """A review's "before" comes from the history it already read: the same at every cut, a
+def test_history_before_is_the_history_built_at_that_cut(content: Content) -> None:
+    """A review's "before" comes from the same read as its "now": the same at every cut, a
     check-in made after the cut included (its plan is not tried yet, by then)."""
     tries = [*mastered("find-a-group"), skip("go-back"), *mastered("go-back"), yes("say-hello")]
     journal = J(tries=tries).build()
     late = journal.checkins[3].model_copy(update={"date": DAY0 + timedelta(days=6)})
     journal.checkins[3] = late
-    full = build_history(content, journal)
-    fields = ("attempts", "tracks", "checkins", "people", "shown", "ruled_out", "plans")
+    end = DAY0 + timedelta(days=len(tries) + 1)
+    fields = ("attempts", "tracks", "checkins", "shown", "ruled_out")
     for days in range(-1, len(tries) + 1):
         cut = DAY0 + timedelta(days=days)
-        built, from_full = build_history(content, journal, cut), cut_history(full, cut)
-        assert all(getattr(built, f) == getattr(from_full, f) for f in fields), cut
-        assert ladder_position(built) == ladder_position(from_full)
-    assert cut_history(full, DAY0 + timedelta(days=4)).attempts[3].tried is None
+        built, (_, before) = (
+            build_history(content, journal, cut),
+            history_and_before(content, journal, end, cut),
+        )
+        assert all(getattr(built, f) == getattr(before, f) for f in fields), cut
+        assert ladder_position(built) == ladder_position(before)
+    before = history_and_before(content, journal, end, DAY0 + timedelta(days=4))[1]
+    assert before.attempts[3].tried is None

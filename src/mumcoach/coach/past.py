@@ -6,21 +6,19 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
     from mumcoach.coach.ladder.steps import LadderStep
     from mumcoach.content import Content
-    from mumcoach.models import CheckIn, Interaction, Journal, Plan
+    from mumcoach.models import CheckIn, Journal, Plan
 
 Status = Literal["new", "shown", "trying", "mastered", "not-for-me"]
 REAL = ("yes", "partly")  # a "real attempt": the step was tried, at least partly
-Together = list[tuple["CheckIn", "Interaction"]]
 
 
-@dataclass(frozen=True)
-class Attempt:
+class Attempt(NamedTuple):
     """A plan joined with its check-in (tried is None until she has checked in)."""
 
     plan_id: str
@@ -62,24 +60,23 @@ def _plans(journal: Journal, until: date | None) -> list[Plan]:
 def _join(plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> list[Attempt]:
     """Each plan (in order) with its latest check-in among `checkins` (in order)."""
     latest = {c.plan_id: c for c in checkins if c.plan_id}
-    out = []
-    for plan in plans:
-        done = latest.get(plan.id)
-        out.append(
-            Attempt(
-                plan_id=plan.id,
-                step_id=plan.step_id,
-                date=plan.date,
-                setting=plan.setting,
-                expected_anxiety=plan.expected_anxiety,
-                tried=done.tried if done else None,
-                # a fear the safety screen heard is never an experiment to count
-                fear_came_true=done.fear_came_true if done and "fear" not in plan.flagged else None,
-                actual_anxiety=done.actual_anxiety if done else None,
-                place_id=plan.place_id,
-            )
-        )
-    return out
+    return [_attempt(plan, latest.get(plan.id)) for plan in plans]
+
+
+def _attempt(plan: Plan, done: CheckIn | None) -> Attempt:
+    """One plan with its latest check-in (None: not checked in yet)."""
+    return Attempt(
+        plan_id=plan.id,
+        step_id=plan.step_id,
+        date=plan.date,
+        setting=plan.setting,
+        expected_anxiety=plan.expected_anxiety,
+        tried=done.tried if done else None,
+        # a fear the safety screen heard is never an experiment to count
+        fear_came_true=done.fear_came_true if done and "fear" not in plan.flagged else None,
+        actual_anxiety=done.actual_anxiety if done else None,
+        place_id=plan.place_id,
+    )
 
 
 @dataclass
@@ -136,15 +133,6 @@ def tracks_of(attempts: Sequence[Attempt], content: Content) -> dict[str, Track]
     return tracks
 
 
-def people_index(checkins: Sequence[CheckIn]) -> dict[str, Together]:
-    """Every person's interactions, oldest first, from check-ins already in order."""
-    index: dict[str, Together] = {}
-    for checkin in checkins:
-        for interaction in checkin.interactions:
-            index.setdefault(interaction.person_id, []).append((checkin, interaction))
-    return index
-
-
 @dataclass
 class History:
     """Everything the coach reads from her journal up to `until`, built once per command."""
@@ -156,11 +144,9 @@ class History:
     steps: dict[str, LadderStep]
     attempts: list[Attempt]
     tracks: dict[str, Track]
-    checkins: list[CheckIn]
-    people: dict[str, Together]
+    checkins: list[CheckIn]  # up to `until`, oldest first
     ruled_out: frozenset[str] = frozenset()  # step and half-step ids that are "not for me"
     shown: dict[str, list[Shown]] = field(default_factory=dict)
-    plans: list[Plan] = field(default_factory=list)  # up to `until`, oldest first
 
     def track(self, step: LadderStep) -> Track:
         return self.tracks.get(step.id) or Track()
@@ -191,50 +177,64 @@ class History:
 
 def build_history(content: Content, journal: Journal, until: date | None = None) -> History:
     """Read the journal once, ignoring anything dated after `until`."""
-    from mumcoach.coach.ladder.steps import effective_ladder
+    return _histories(content, journal, until, None)[0]
+
+
+def history_and_before(
+    content: Content, journal: Journal, until: date, cut: date
+) -> tuple[History, History]:
+    """`build_history` at `until` and at an earlier `cut` (a review's "before"), from one read
+    of her records: the cut's attempts differ only where a check-in after the cut changed them."""
+    now, before = _histories(content, journal, until, cut if cut <= until else None)
+    return now, before or build_history(content, journal, cut)
+
+
+def _histories(
+    content: Content, journal: Journal, until: date | None, cut: date | None
+) -> tuple[History, History | None]:
+    """The history at `until` and, given a `cut` no later than `until`, the history at the cut."""
+    from mumcoach.coach.ladder.evidence import evidence_at, shown_steps
+    from mumcoach.coach.ladder.steps import all_steps, effective_ladder, is_not_for_me
 
     ladder = effective_ladder(content, journal)
-    plans, checkins = _plans(journal, until), _checkins(journal, until)
-    return _history(content, journal, until, ladder, plans, checkins)
-
-
-def cut_history(history: History, until: date) -> History:
-    """The same as `build_history(content, journal, until)` for a cut no later than the
-    history's own, from the records it already read and sorted (a review's "before")."""
-    if history.until is not None and until > history.until:
-        return build_history(history.content, history.journal, until)
-    plans = history.plans[: bisect_right(history.plans, until, key=lambda p: p.date)]
-    checkins = history.checkins[: bisect_right(history.checkins, until, key=lambda c: c.date)]
-    return _history(history.content, history.journal, until, history.ladder, plans, checkins)
-
-
-def _history(
-    content: Content,
-    journal: Journal,
-    until: date | None,
-    ladder: list[LadderStep],
-    plans: list[Plan],
-    checkins: list[CheckIn],
-) -> History:
-    """The history from her ladder and her plans and check-ins up to `until`, oldest first."""
-    from mumcoach.coach.ladder.evidence import evidence, shown_steps
-    from mumcoach.coach.ladder.steps import all_steps, is_not_for_me
-
     steps = all_steps(ladder)
+    ruled_out = frozenset(i for i, s in steps.items() if is_not_for_me(journal, s))
+    plans, checkins = _plans(journal, until), _checkins(journal, until)
     attempts = _join(plans, checkins)
-    history = History(
-        content=content,
-        journal=journal,
-        until=until,
-        ladder=ladder,
-        steps=steps,
-        attempts=attempts,
-        tracks=tracks_of(attempts, content),
-        checkins=checkins,
-        people=people_index(checkins),
-        ruled_out=frozenset(i for i, s in steps.items() if is_not_for_me(journal, s)),
-        plans=plans,
-    )
-    kinds = evidence(journal, history.people, attempts, until)
-    history.shown = shown_steps(ladder, kinds, content.rules.evidence)
-    return history
+    cuts: list[tuple[date | None, list[CheckIn], list[Attempt]]] = [(until, checkins, attempts)]
+    if cut is not None:
+        n = bisect_right(checkins, cut, key=lambda c: c.date)
+        k = bisect_right(plans, cut, key=lambda p: p.date)
+        cuts.append((cut, checkins[:n], _attempts_at(plans[:k], attempts[:k], checkins, n)))
+    kinds = evidence_at(journal, checkins, until, [(day, tried) for day, _, tried in cuts])
+    out = [
+        History(
+            content=content,
+            journal=journal,
+            until=day,
+            ladder=ladder,
+            steps=steps,
+            attempts=tried,
+            tracks=tracks_of(tried, content),
+            checkins=seen,
+            ruled_out=ruled_out,
+            shown=shown_steps(ladder, shown, content.rules.evidence),
+        )
+        for (day, seen, tried), shown in zip(cuts, kinds, strict=True)
+    ]
+    return out[0], out[1] if cut is not None else None
+
+
+def _attempts_at(
+    plans: list[Plan], attempts: list[Attempt], checkins: list[CheckIn], n: int
+) -> list[Attempt]:
+    """The attempts of `plans` as they stood with only the first `n` check-ins made: the same,
+    except a plan whose latest check-in came later, joined with its latest one by then."""
+    later = {c.plan_id for c in checkins[n:] if c.plan_id}
+    if not later:
+        return attempts
+    latest = {c.plan_id: c for c in checkins[:n] if c.plan_id in later}
+    return [
+        _attempt(plan, latest.get(plan.id)) if plan.id in later else a
+        for plan, a in zip(plans, attempts, strict=True)
+    ]

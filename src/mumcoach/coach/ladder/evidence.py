@@ -8,9 +8,8 @@ place once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from mumcoach.coach.stages import CHAT_MINUTES
 from mumcoach.vocab import EVIDENCE_KINDS
@@ -20,9 +19,20 @@ if TYPE_CHECKING:
 
     from mumcoach.coach.ladder.steps import LadderStep
     from mumcoach.content.schema import EvidenceRules
-    from mumcoach.models import CheckIn, Interaction, Journal
+    from mumcoach.models import CheckIn, Journal
 
-    Together = list[tuple[CheckIn, Interaction]]
+# the kinds a check-in's interactions show, in the order _logged fills them
+PERSON_KINDS = (
+    "name-learned",
+    "knew-her",
+    "long-chat",
+    "shared",
+    "numbers",
+    "invited",
+    "meetup",
+    "hosted",
+    "follow-up",
+)
 
 NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
 NOT_A_NAME = {
@@ -50,14 +60,16 @@ class Attempted(Protocol):
     def real(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """One piece of evidence: a kind, the day, and who (or which place) it was with."""
 
     kind: str
     day: date
     who: str
     setting: str | None = None  # for a place: its setting
+
+
+Kinds = dict[str, list[Shown]]  # evidence kind -> what shows it, oldest first
 
 
 def looks_like_name(text: str) -> bool:
@@ -67,51 +79,96 @@ def looks_like_name(text: str) -> bool:
 
 
 def evidence(
+    journal: Journal, checkins: Sequence[CheckIn], attempts: Sequence[Attempted], until: date | None
+) -> Kinds:
+    """Every kind of evidence in her journal up to `until` (`checkins` and `attempts` are hers up
+    to then, oldest first), each kind oldest first."""
+    return evidence_at(journal, checkins, until, [(until, attempts)])[0]
+
+
+def evidence_at(
     journal: Journal,
-    people: Mapping[str, Together],
-    attempts: Sequence[Attempted],
+    checkins: Sequence[CheckIn],
     until: date | None,
-) -> dict[str, list[Shown]]:
-    """Every kind of evidence in her journal up to `until`, oldest first."""
-    found: dict[str, dict[tuple[date | str, str], Shown]] = {k: {} for k in EVIDENCE_KINDS}
+    cuts: Sequence[tuple[date | None, Sequence[Attempted]]],
+) -> list[Kinds]:
+    """`evidence` as it stood at each cut (a day no later than `until`, with her attempts as they
+    stood then), from one pass over her check-ins up to `until`."""
+    logged = _logged(journal, checkins, until)
+    out = []
+    for cut, attempts in cuts:
+        places: dict[str, dict[str, Shown]] = {}
+        for shown in _places(journal, attempts):  # each place once: its first plan counts
+            places.setdefault(shown.kind, {}).setdefault(shown.who, shown)
+        kinds: Kinds = {}
+        for kind in EVIDENCE_KINDS:
+            if kind in places:
+                kinds[kind] = sorted(places[kind].values(), key=_day)
+            elif kind in logged:
+                kept = [s for s, seen in logged[kind] if cut is None or max(s.day, seen) <= cut]
+                if kept:
+                    kinds[kind] = kept
+        out.append(kinds)
+    return out
 
-    def add(kind: str, day: date, key: str, who: str, *, per_day: bool = True) -> None:
-        seen, slot = found[kind], (day if per_day else "", key)
-        if slot not in seen:
-            seen[slot] = Shown(kind, day, who)
 
-    for shown in _places(journal, attempts):
-        found[shown.kind].setdefault(("", shown.who), shown)
-    by_id = {p.id: p for p in journal.people}
-    for person_id, together in people.items():
-        person = by_id.get(person_id)
-        known_since = person.first_met if person else None
-        first_day = together[0][0].date
-        named = looks_like_name(together[0][1].name)
-        for checkin, i in together:
-            day = checkin.date
-            if day == first_day and named:
-                add("name-learned", day, person_id, i.name, per_day=False)
-            if day > first_day or (known_since is not None and known_since < day):
-                add("knew-her", day, person_id, i.name)
-            for kind in _flags(i):
-                add(kind, day, person_id, i.name)
+def _day(shown: Shown) -> date:
+    return shown.day
+
+
+def _logged(
+    journal: Journal, checkins: Sequence[CheckIn], until: date | None
+) -> dict[str, list[tuple[Shown, date]]]:
+    """What her check-ins show, kind by kind, each with the day of the check-in that logged it.
+
+    Each person counts once a day for each kind ("name-learned" once, on the first day she is
+    logged; "follow-up" on the day it was done, by `until`); oldest first, then in the order
+    people were first logged.
+    """
+    known_since = {p.id: p.first_met for p in journal.people}
+    first: dict[str, date] = {}
+    order: dict[str, int] = {}
+    found: dict[str, dict[tuple[date, str], tuple[str, date]]] = {k: {} for k in PERSON_KINDS}
+    names, knew, chat, shared, numbers = (found[k] for k in PERSON_KINDS[:5])
+    invited, meetup, hosted, follow_up = (found[k] for k in PERSON_KINDS[5:])
+    for checkin in checkins:
+        day = checkin.date
+        for i in checkin.interactions:
+            pid, who = i.person_id, i.name
+            slot, seen = (day, pid), (who, day)
+            first_day = first.get(pid)
+            if first_day is None:
+                first[pid] = first_day = day
+                order[pid] = len(order)
+                if looks_like_name(who):
+                    names[slot] = seen
+            if day > first_day or ((met := known_since.get(pid)) is not None and met < day):
+                knew.setdefault(slot, seen)
+            if (i.minutes or 0) >= CHAT_MINUTES:
+                chat.setdefault(slot, seen)
+            if i.shared:
+                shared.setdefault(slot, seen)
+            if i.swapped_numbers:
+                numbers.setdefault(slot, seen)
+            if i.invited:
+                invited.setdefault(slot, seen)
+            if i.meetup:
+                meetup.setdefault(slot, seen)
+            if i.hosted:
+                hosted.setdefault(slot, seen)
             done = i.follow_up_done
             if done is not None and (until is None or done <= until):
-                add("follow-up", done, person_id, i.name)
-    return {k: sorted(seen.values(), key=lambda s: s.day) for k, seen in found.items() if seen}
-
-
-def _flags(i: Interaction) -> list[str]:
-    flags = [
-        ("long-chat", (i.minutes or 0) >= CHAT_MINUTES),
-        ("shared", i.shared),
-        ("numbers", i.swapped_numbers),
-        ("invited", i.invited),
-        ("meetup", i.meetup),
-        ("hosted", i.hosted),
-    ]
-    return [kind for kind, yes in flags if yes]
+                follow_up.setdefault((done, pid), seen)
+    return {
+        kind: [
+            (Shown(kind, day, who), seen)
+            for (day, pid), (who, seen) in sorted(
+                slots.items(), key=lambda item: (item[0][0], order[item[0][1]])
+            )
+        ]
+        for kind, slots in found.items()
+        if slots
+    }
 
 
 def _places(journal: Journal, attempts: Sequence[Attempted]) -> list[Shown]:

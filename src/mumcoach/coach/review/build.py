@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
-from mumcoach.coach.past import History, build_history, cut_history
+from mumcoach.coach.past import History, history_and_before
 from mumcoach.coach.review.loneliness import loneliness_trend
 from mumcoach.coach.review.people_week import people_pass
 from mumcoach.coach.review.stats import (
@@ -71,8 +71,7 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
     """The review of the `days` days ending on `end`. Records count by their own date (a
     back-dated check-in counts in the week it is about), and nothing after `end` is used."""
     start, end = window(end, days)
-    history = build_history(content, journal, until=end)
-    before = cut_history(history, start - timedelta(days=1))
+    history, before = history_and_before(content, journal, end, start - timedelta(days=1))
     ordered = history.checkins
     in_window = [c for c in ordered if c.date >= start]
     attempts = [a for a in history.attempts if a.date >= start]
