@@ -185,3 +185,64 @@ def test_plain_options_build_no_pydantic_validator(args: list[str], tmp_path: Pa
     loaded = loaded_by(args, tmp_path / "home")
     assert "typer._coercion" in loaded, "Typer's coercion was not reached"
     assert "typer._adapters" not in loaded
+
+
+def test_runs_import_no_package_metadata(tmp_path: Path) -> None:
+    """pydantic's plugin loader would import importlib.metadata (~15 ms) to look for plugins."""
+    for args in (["--no-input", "review", "--json"], ["--no-input", "checkin", "--mood", "3"]):
+        loaded = loaded_by(args, tmp_path / "home")
+        assert "mumcoach.models" in loaded, "the journal was not read"
+        assert under(loaded, "importlib.metadata", "pydantic.plugin._loader") == set()
+
+
+PLUGIN = """
+from pathlib import Path
+Path({marker!r}).write_text("loaded")
+class Plugin:
+    def new_schema_validator(self, *args, **kwargs):
+        Path({marker!r}).write_text("saw a schema")
+        return None, None, None
+plugin = Plugin()
+"""
+
+
+def test_no_pydantic_plugin_sees_the_journal(tmp_path: Path) -> None:
+    """An installed pydantic plugin is handed everything validated; mumcoach runs with none."""
+    site, marker = tmp_path / "site", tmp_path / "plugin-ran"
+    (site / "spy_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "spy_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: spy-plugin\nVersion: 1.0\n"
+    )
+    (site / "spy_plugin-1.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nspy = spy_plugin:plugin\n"
+    )
+    (site / "spy_plugin.py").write_text(PLUGIN.format(marker=str(marker)))
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    control = "from pydantic import BaseModel\nclass A(BaseModel):\n    x: int\nA(x=1)"
+    done = subprocess.run([sys.executable, "-c", control], env=env, capture_output=True)
+    assert done.returncode == 0 and marker.read_text() == "saw a schema", "the spy never ran"
+    marker.unlink()
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "journal.json").write_bytes(FIXTURE.read_bytes())
+    args = [sys.executable, "-m", "mumcoach", "--no-input", "review", "--json"]
+    done = subprocess.run(args, env={**env, "MUMCOACH_HOME": str(home)}, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert not marker.exists()
+
+
+def test_pydantic_still_finds_the_rest_of_its_plugin_loader() -> None:
+    """Only get_plugins is stood in for; any other name comes from pydantic's own module, with
+    plugins switched off, so a newer pydantic that asks for more still works."""
+    done = fresh_python(
+        "-c",
+        "from mumcoach.launch import without_pydantic_plugins\n"
+        "without_pydantic_plugins()\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "assert list(get_plugins()) == []\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "from pydantic.plugin._loader import get_plugins as real\n"
+        "assert list(real()) == [] and PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'\n",
+    )
+    assert done.returncode == 0, done.stderr

@@ -32,6 +32,38 @@ def quick_answer(argv: list[str]) -> tuple[str, int] | None:
     return None
 
 
+PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def without_pydantic_plugins() -> None:
+    """Run with no pydantic plugins: none sees her journal as it is validated (a plugin may send
+    what it sees anywhere), and pydantic's plugin loader, which imports importlib.metadata
+    (~15 ms) to look for them, is never imported. pydantic asks the loader only for
+    `get_plugins()`; anything else falls back to the real module, with plugins switched off."""
+    if PLUGIN_LOADER in sys.modules:
+        return
+    import types
+
+    loader = types.ModuleType(PLUGIN_LOADER, "No pydantic plugins for mumcoach (launch.py).")
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def real(name: str) -> object:
+        if name.startswith("__"):  # the import system asking about a package (`__path__`)
+            raise AttributeError(name)
+        import importlib
+
+        os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+        if sys.modules.get(PLUGIN_LOADER) is loader:
+            del sys.modules[PLUGIN_LOADER]
+        return getattr(importlib.import_module(PLUGIN_LOADER), name)
+
+    loader.get_plugins = get_plugins  # type: ignore[attr-defined]
+    loader.__getattr__ = real  # type: ignore[method-assign]
+    sys.modules[PLUGIN_LOADER] = loader
+
+
 def main() -> None:
     argv = sys.argv[1:]
     quick = quick_answer(argv)
@@ -44,6 +76,7 @@ def main() -> None:
             sys.stdout = None
         sys.exit(code)
     gc.set_threshold(*GC_THRESHOLDS)
+    without_pydantic_plugins()
     from mumcoach.cli import main as run
 
     try:
