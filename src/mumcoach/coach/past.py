@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -43,18 +44,17 @@ def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
 
 def _checkins(journal: Journal, until: date | None) -> list[CheckIn]:
     """Her check-ins dated on or before `until`, oldest first."""
-    return sorted(
-        (c for c in journal.checkins if until is None or c.date <= until),
-        key=lambda c: (c.date, c.created_at),
-    )
+    kept = journal.checkins if until is None else [c for c in journal.checkins if c.date <= until]
+    return sorted(kept, key=_ORDER)
 
 
 def _plans(journal: Journal, until: date | None) -> list[Plan]:
     """Her plans dated on or before `until`, oldest first."""
-    return sorted(
-        (p for p in journal.plans if until is None or p.date <= until),
-        key=lambda p: (p.date, p.created_at),
-    )
+    kept = journal.plans if until is None else [p for p in journal.plans if p.date <= until]
+    return sorted(kept, key=_ORDER)
+
+
+_ORDER = attrgetter("date", "created_at")  # a plan's or check-in's place in time
 
 
 def _join(plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> list[Attempt]:
@@ -65,17 +65,22 @@ def _join(plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> list[Attempt]:
 
 def _attempt(plan: Plan, done: CheckIn | None) -> Attempt:
     """One plan with its latest check-in (None: not checked in yet)."""
-    return Attempt(
-        plan_id=plan.id,
-        step_id=plan.step_id,
-        date=plan.date,
-        setting=plan.setting,
-        expected_anxiety=plan.expected_anxiety,
-        tried=done.tried if done else None,
+    if done is None:
+        tried = fear = actual = None
+    else:
+        tried, actual = done.tried, done.actual_anxiety
         # a fear the safety screen heard is never an experiment to count
-        fear_came_true=done.fear_came_true if done and "fear" not in plan.flagged else None,
-        actual_anxiety=done.actual_anxiety if done else None,
-        place_id=plan.place_id,
+        fear = None if "fear" in plan.flagged else done.fear_came_true
+    return Attempt(
+        plan.id,
+        plan.step_id,
+        plan.date,
+        plan.setting,
+        plan.expected_anxiety,
+        tried,
+        fear,
+        actual,
+        plan.place_id,
     )
 
 
@@ -107,11 +112,13 @@ def tracks_of(attempts: Sequence[Attempt], content: Content) -> dict[str, Track]
     rule = content.rules.mastery
     tracks: dict[str, Track] = {}
     for i, a in enumerate(attempts):
-        t = tracks.setdefault(a.step_id, Track())
+        t = tracks.get(a.step_id)
+        if t is None:
+            t = tracks[a.step_id] = Track()
         t.planned += 1
         if a.expected_anxiety is not None:
             t.latest_expected, t.latest_expected_at = a.expected_anxiety, i
-        if a.real:
+        if a.tried in REAL:
             t.attempts, t.skips = t.attempts + 1, 0
             t.real_at.append(i)
             if a.fear_came_true is not None:

@@ -8,7 +8,9 @@ place once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from mumcoach.coach.stages import CHAT_MINUTES
@@ -70,6 +72,7 @@ class Shown(NamedTuple):
 
 
 Kinds = dict[str, list[Shown]]  # evidence kind -> what shows it, oldest first
+_DAY = attrgetter("day")
 
 
 def looks_like_name(text: str) -> bool:
@@ -97,51 +100,50 @@ def evidence_at(
     logged = _logged(journal, checkins, until)
     out = []
     for cut, attempts in cuts:
-        places: dict[str, dict[str, Shown]] = {}
-        for shown in _places(journal, attempts):  # each place once: its first plan counts
-            places.setdefault(shown.kind, {}).setdefault(shown.who, shown)
         kinds: Kinds = {}
+        places = _places(journal, attempts)
         for kind in EVIDENCE_KINDS:
             if kind in places:
-                kinds[kind] = sorted(places[kind].values(), key=_day)
+                kinds[kind] = places[kind]
             elif kind in logged:
-                kept = [s for s, seen in logged[kind] if cut is None or max(s.day, seen) <= cut]
-                if kept:
-                    kinds[kind] = kept
+                shown, seen = logged[kind]
+                if cut is not None:  # about days by the cut (a follow-up: logged by then too)
+                    shown = shown[: bisect_right(shown, cut, key=_DAY)]
+                    if kind == "follow-up":
+                        shown = [s for s, day in zip(shown, seen, strict=False) if day <= cut]
+                if shown:
+                    kinds[kind] = shown
         out.append(kinds)
     return out
 
 
-def _day(shown: Shown) -> date:
-    return shown.day
-
-
 def _logged(
     journal: Journal, checkins: Sequence[CheckIn], until: date | None
-) -> dict[str, list[tuple[Shown, date]]]:
-    """What her check-ins show, kind by kind, each with the day of the check-in that logged it.
+) -> dict[str, tuple[list[Shown], list[date]]]:
+    """What her check-ins show, kind by kind, oldest first (then in the order people were first
+    logged), each with the day of the check-in that logged it.
 
     Each person counts once a day for each kind ("name-learned" once, on the first day she is
-    logged; "follow-up" on the day it was done, by `until`); oldest first, then in the order
-    people were first logged.
+    logged; "follow-up" on the day it was done, by `until`).
     """
     known_since = {p.id: p.first_met for p in journal.people}
-    first: dict[str, date] = {}
-    order: dict[str, int] = {}
-    found: dict[str, dict[tuple[date, str], tuple[str, date]]] = {k: {} for k in PERSON_KINDS}
+    first: dict[str, tuple[date, int]] = {}  # person -> the first day logged, her order
+    Slots = dict[tuple[date, int], tuple[str, date]]  # (day, her order) -> (name, logged on)
+    found: dict[str, Slots] = {k: {} for k in PERSON_KINDS}
     names, knew, chat, shared, numbers = (found[k] for k in PERSON_KINDS[:5])
     invited, meetup, hosted, follow_up = (found[k] for k in PERSON_KINDS[5:])
     for checkin in checkins:
         day = checkin.date
         for i in checkin.interactions:
             pid, who = i.person_id, i.name
-            slot, seen = (day, pid), (who, day)
-            first_day = first.get(pid)
-            if first_day is None:
-                first[pid] = first_day = day
-                order[pid] = len(order)
+            seen = (who, day)
+            if pid in first:
+                first_day, order = first[pid]
+            else:
+                first_day, order = first[pid] = (day, len(first))
                 if looks_like_name(who):
-                    names[slot] = seen
+                    names[day, order] = seen
+            slot = (day, order)
             if day > first_day or ((met := known_since.get(pid)) is not None and met < day):
                 knew.setdefault(slot, seen)
             if (i.minutes or 0) >= CHAT_MINUTES:
@@ -158,34 +160,37 @@ def _logged(
                 hosted.setdefault(slot, seen)
             done = i.follow_up_done
             if done is not None and (until is None or done <= until):
-                follow_up.setdefault((done, pid), seen)
-    return {
-        kind: [
-            (Shown(kind, day, who), seen)
-            for (day, pid), (who, seen) in sorted(
-                slots.items(), key=lambda item: (item[0][0], order[item[0][1]])
+                follow_up.setdefault((done, order), seen)
+    out = {}
+    for kind, slots in found.items():
+        if slots:
+            ordered = sorted(slots.items())
+            out[kind] = (
+                [Shown(kind, day, who) for (day, _), (who, _) in ordered],
+                [logged_on for _, (_, logged_on) in ordered],
             )
-        ]
-        for kind, slots in found.items()
-        if slots
-    }
+    return out
 
 
-def _places(journal: Journal, attempts: Sequence[Attempted]) -> list[Shown]:
-    """named-place: a plan for a named place; went-back: a later day she went there again."""
+def _places(journal: Journal, attempts: Sequence[Attempted]) -> dict[str, list[Shown]]:
+    """named-place: a plan for a named place; went-back: a later day she went there again.
+    Each place (by name) counts once, on its first such day."""
     places = {p.id: p for p in journal.places}
     first_real: dict[str, date] = {}
-    out = []
+    named: dict[str, Shown] = {}
+    went_back: dict[str, Shown] = {}
     for a in attempts:
         place = places.get(a.place_id or "")
         if place is None:
             continue
-        out.append(Shown("named-place", a.date, place.name, place.setting))
+        if place.name not in named:
+            named[place.name] = Shown("named-place", a.date, place.name, place.setting)
         if a.real:
             first = first_real.setdefault(place.id, a.date)
-            if a.date > first:
-                out.append(Shown("went-back", a.date, place.name, place.setting))
-    return out
+            if a.date > first and place.name not in went_back:
+                went_back[place.name] = Shown("went-back", a.date, place.name, place.setting)
+    found = {"named-place": list(named.values()), "went-back": list(went_back.values())}
+    return {kind: sorted(shown, key=_DAY) for kind, shown in found.items() if shown}
 
 
 def shown_steps(
@@ -203,5 +208,5 @@ def shown_steps(
             if len(items) >= needed:
                 proof += items
         if proof:
-            out[step.id] = sorted(proof, key=lambda s: s.day)
+            out[step.id] = sorted(proof, key=_DAY)
     return out

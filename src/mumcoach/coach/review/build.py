@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
@@ -31,8 +33,14 @@ MAX_DAYS = 366  # the longest window `review --days` accepts: a year, leap day i
 
 
 def signpost(ordered: Sequence[CheckIn], content: Content, end: date) -> bool:
-    """The low-mood rule (calendar days) over the days up to the review's end."""
-    return low_mood_holds(ordered, end, content.rules.low_mood)
+    """The low-mood rule (calendar days) over the days up to the review's end (`ordered`:
+    her check-ins by then, oldest first; only the rule's window is read)."""
+    rule = content.rules.low_mood
+    first = bisect_left(ordered, end - timedelta(days=rule.window_days - 1), key=_DATE)
+    return low_mood_holds(ordered[first:], end, rule)
+
+
+_DATE = attrgetter("date")
 
 
 def focus(history: History) -> Focus | None:
@@ -73,8 +81,8 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
     start, end = window(end, days)
     history, before = history_and_before(content, journal, end, start - timedelta(days=1))
     ordered = history.checkins
-    in_window = [c for c in ordered if c.date >= start]
-    attempts = [a for a in history.attempts if a.date >= start]
+    in_window = ordered[len(before.checkins) :]  # "before" holds the ones up to the start
+    attempts = history.attempts[len(before.attempts) :]
     titles = step_titles(history)
     tested = experiments(attempts)
     people, funnel, (gap, gap_n), due = people_pass(

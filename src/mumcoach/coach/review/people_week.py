@@ -44,11 +44,13 @@ def people_pass(
     week = _Week(connected=set())
     due: list[DueFollowUp] = []
     for checkin in ordered:  # oldest first, all on or before `end`
-        in_window = checkin.date >= start
+        day = checkin.date
         for i in checkin.interactions:
-            who = people.setdefault(i.person_id, _Person(name=i.name))
-            _see(who, i, checkin.date, start)
-            if in_window:
+            who = people.get(i.person_id)
+            if who is None:
+                who = people[i.person_id] = _Person(name=i.name)
+            _see(who, i, day, start)
+            if day >= start:
                 _count(week, i)
             item = _due(i, who.name, end)
             if item is not None:
@@ -99,12 +101,18 @@ def _see(who: _Person, i: Interaction, day: date, start: date) -> None:
     """Fold one interaction (oldest first) into what we know of her."""
     if who.first_seen is None or day < who.first_seen:
         who.first_seen = day
-    rank = STAGES.index(interaction_stage(i))
+    rank = _RANK[interaction_stage(i)]
     if day < start:
         who.known_before = True
-        who.rank_before = max(who.rank_before, rank)
-    who.rank_end = max(who.rank_end, rank)
-    who.unreturned = unreturned_after(who.unreturned, i)
+        if rank > who.rank_before:
+            who.rank_before = rank
+    if rank > who.rank_end:
+        who.rank_end = rank
+    if i.invited_me or i.invited:
+        who.unreturned = unreturned_after(who.unreturned, i)
+
+
+_RANK = {stage: n for n, stage in enumerate(STAGES)}
 
 
 def _count(week: _Week, i: Interaction) -> None:
