@@ -47,9 +47,9 @@ class AppContext:
 
     @cached_property
     def content(self) -> Content:
-        from mumcoach.content import load_content
+        from mumcoach.content.cache import cached_content
 
-        return load_content(self.env)
+        return cached_content(self.env)
 
     @cached_property
     def console(self) -> Console:

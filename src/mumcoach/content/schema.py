@@ -253,7 +253,8 @@ class Rules(_Strict):
     plan: PlanRules
     review: ReviewRules
     ucla: UclaRules
-    calendar: CalendarRules = CalendarRules()  # optional: older override files lack it
+    # optional: older override files lack it (made when needed: a model made at import costs)
+    calendar: CalendarRules = Field(default_factory=CalendarRules)
 
 
 # ---- support, safety, UCLA ------------------------------------------------------------------

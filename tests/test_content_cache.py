@@ -1,0 +1,157 @@
+"""The checked content is reused from the cache only while nothing it came from has changed."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mumcoach.content import Content, cache, load_content
+from mumcoach.content.cache import CACHE_NAME, cached_content
+from mumcoach.errors import ContentInvalid
+
+SHIPPED = Path(__file__).resolve().parents[1] / "prompts"
+
+
+def same(a: Content, b: Content) -> bool:
+    return vars(a) == vars(b)
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the times the content files are read and checked afresh."""
+    counted: list[int] = []
+    real = cache.load_content
+
+    def counting(env: Any) -> Content:
+        counted.append(1)
+        return real(env)
+
+    monkeypatch.setattr(cache, "load_content", counting)
+    return counted
+
+
+def env_for(tmp_path: Path, **more: str) -> dict[str, str]:
+    return {"MUMCOACH_CACHE": str(tmp_path / "cache"), **more}
+
+
+def test_the_second_run_reads_the_cache_and_gets_the_same_content(
+    tmp_path: Path, loads: list[int]
+) -> None:
+    env = env_for(tmp_path)
+    first = cached_content(env)
+    again = cached_content(env)
+    assert len(loads) == 1
+    assert again is not first and same(again, first) and same(again, load_content(env))
+    assert again.say("not_therapy") == first.say("not_therapy")
+
+
+def test_the_cache_is_hers_alone(tmp_path: Path) -> None:
+    env = env_for(tmp_path)
+    cached_content(env)
+    folder = tmp_path / "cache"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / CACHE_NAME).stat().st_mode) == 0o600
+    assert [p.name for p in folder.iterdir()] == [CACHE_NAME]  # no temporary file left
+
+
+def test_an_edited_content_file_is_read_afresh_even_at_the_same_size(
+    tmp_path: Path, loads: list[int]
+) -> None:
+    prompts = tmp_path / "prompts"
+    prompts.mkdir()
+    rules = (SHIPPED / "rules.toml").read_text(encoding="utf-8")
+    (prompts / "rules.toml").write_text(rules, encoding="utf-8")
+    env = env_for(tmp_path, MUMCOACH_PROMPTS=str(prompts))
+    assert cached_content(env).rules.energy.low_at_most == 3
+    before = (prompts / "rules.toml").stat()
+    (prompts / "rules.toml").write_text(rules.replace("low_at_most = 3", "low_at_most = 5"))
+    os.utime(prompts / "rules.toml", ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cached_content(env).rules.energy.low_at_most == 5
+    assert cached_content(env).rules.energy.low_at_most == 5
+    assert len(loads) == 2
+
+
+def test_another_prompts_folder_is_not_served_the_first_ones_content(
+    tmp_path: Path, loads: list[int]
+) -> None:
+    prompts = tmp_path / "prompts"
+    prompts.mkdir()
+    text = (SHIPPED / "messages.toml").read_text(encoding="utf-8")
+    (prompts / "messages.toml").write_text(
+        text.replace("mumcoach is a coach, not therapy or a crisis service.", "Just a coach.")
+    )
+    plain = cached_content(env_for(tmp_path))
+    mine = cached_content(env_for(tmp_path, MUMCOACH_PROMPTS=str(prompts)))
+    assert mine.say("not_therapy") == "Just a coach."
+    assert plain.say("not_therapy") != "Just a coach."
+    assert cached_content(env_for(tmp_path)).say("not_therapy") == plain.say("not_therapy")
+
+
+def test_broken_content_is_never_cached(tmp_path: Path) -> None:
+    prompts = tmp_path / "prompts"
+    prompts.mkdir()
+    (prompts / "rules.toml").write_text("mastery = [", encoding="utf-8")
+    env = env_for(tmp_path, MUMCOACH_PROMPTS=str(prompts))
+    for _ in range(2):
+        with pytest.raises(ContentInvalid, match="rules.toml"):
+            cached_content(env)
+    assert not (tmp_path / "cache" / CACHE_NAME).exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a pickle", b"\x80\x05K\x01.", b"\x80\x05\x95"],
+    ids=["empty", "text", "another object", "cut short"],
+)
+def test_a_damaged_cache_is_ignored_and_replaced(
+    tmp_path: Path, loads: list[int], damage: bytes
+) -> None:
+    env = env_for(tmp_path)
+    good = cached_content(env)
+    (tmp_path / "cache" / CACHE_NAME).write_bytes(damage)
+    assert same(cached_content(env), good)
+    assert same(cached_content(env), good)
+    assert len(loads) == 2  # the damaged one was read afresh once, then cached again
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_cache_others_could_have_written_is_not_trusted(tmp_path: Path, loads: list[int]) -> None:
+    env = env_for(tmp_path)
+    cached_content(env)
+    path = tmp_path / "cache" / CACHE_NAME
+    path.chmod(0o666)
+    cached_content(env)
+    assert len(loads) == 2
+    path.chmod(0o600)
+    (tmp_path / "cache").chmod(0o777)
+    cached_content(env)
+    assert len(loads) == 3
+
+
+def test_no_cache_when_switched_off_or_unwritable(tmp_path: Path, loads: list[int]) -> None:
+    assert cached_content({"MUMCOACH_CACHE": "off"}).say("not_therapy")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    env = {"MUMCOACH_CACHE": str(blocked / "cache")}
+    assert cached_content(env).say("not_therapy")
+    assert cached_content(env).say("not_therapy")
+    assert len(loads) == 3
+
+
+def test_runs_share_the_cache_in_the_users_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI, with the platform's folder (XDG_CACHE_HOME here)."""
+    from typer.testing import CliRunner
+
+    from mumcoach.cli import app
+
+    monkeypatch.delenv("MUMCOACH_CACHE", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(app, ["support", "--json"]).exit_code == 0
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "mumcoach"
+    assert (folder / CACHE_NAME).is_file()
