@@ -26,43 +26,57 @@ def record_counts(
     fields: Iterable[tuple[str, Any]]
     if isinstance(data, BaseModel):
         values = data.__dict__
-        fields = [(name, values[name]) for name in nesting_fields(type(data))]
+        fields = [(name, values[name]) for name in record_fields(type(data))]
         if data.__pydantic_extra__:
             fields += data.__pydantic_extra__.items()
     elif isinstance(data, dict):
         fields = data.items()
-    elif isinstance(data, list):
-        for item in data:
-            if isinstance(item, BaseModel | dict):
-                counts[path] = counts.get(path, 0) + 1
-                record_counts(item, path, counts)
-        return counts
     else:
         return counts
     for key, value in fields:
-        if isinstance(value, BaseModel | dict | list):
-            record_counts(value, f"{path}.{key}" if path else key, counts)
+        where = f"{path}.{key}" if path else key
+        if isinstance(value, list):
+            _count_list(value, where, counts)
+        elif isinstance(value, BaseModel | dict):
+            record_counts(value, where, counts)
     return counts
 
 
+def _count_list(items: list[Any], path: str, counts: dict[str, int]) -> None:
+    records = [item for item in items if isinstance(item, BaseModel | dict)]
+    if not records:
+        return
+    counts[path] = counts.get(path, 0) + len(records)
+    inner: dict[str, str] = {}  # field -> its path, worked out once for the whole list
+    for item in records:
+        if isinstance(item, dict) or item.__pydantic_extra__:
+            record_counts(item, path, counts)
+            continue
+        values = item.__dict__
+        for name in record_fields(type(item)):  # none for most (a plan, an interaction)
+            value = values[name]
+            if value.__class__ is list:
+                if value:
+                    where = inner.get(name) or inner.setdefault(name, f"{path}.{name}")
+                    _count_list(value, where, counts)
+            elif isinstance(value, BaseModel | dict):
+                record_counts(value, f"{path}.{name}", counts)
+
+
 @cache
-def nesting_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of `model` that can hold records (lists, tables, models): the only ones worth
-    walking, so counting a journal looks at a few fields per record instead of all of them."""
+def record_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that can hold records (models, tables, lists of them): the only
+    ones worth walking. A list of text or numbers is validated as such, so holds none."""
     return tuple(name for name, info in model.model_fields.items() if _may_nest(info.annotation))
 
 
 def _may_nest(annotation: Any) -> bool:
-    if annotation is Any:
+    if annotation is Any or annotation in (list, dict):
         return True
     origin = typing.get_origin(annotation)
-    if origin is Literal:
-        return False
     if origin is not None:
-        return origin in (list, dict, tuple, set) or any(
-            _may_nest(arg) for arg in typing.get_args(annotation)
-        )
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel | dict | list)
+        return origin is not Literal and any(_may_nest(arg) for arg in typing.get_args(annotation))
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def describe_validation_error(exc: ValidationError) -> str:

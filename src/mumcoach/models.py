@@ -11,9 +11,9 @@ from datetime import date, datetime
 from datetime import time as TimeOfDay
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict
 
-from mumcoach.text import clean
+from mumcoach.text import LINE_BREAKS, NOTHING, clean
 from mumcoach.vocab import ANSWERS as ANSWERS
 from mumcoach.vocab import REGIONS as REGIONS
 from mumcoach.vocab import SETTINGS as SETTINGS
@@ -39,37 +39,39 @@ ONE_LINE_FIELDS = frozenset(
 )
 
 
-# Every text field of every record: the only fields `_clean_text` visits (visiting every field
-# cost a third of reading a journal). tests/test_text_fields.py checks that none is missing.
-TEXT_FIELDS = (
-    "age",
-    "child",
-    "child_age",
-    "detail",
-    "easier_step_id",
-    "fear",
-    "first_met_where",
-    "follow_up",
-    "goal",
-    "id",
-    "if_then",
-    "learned",
-    "name",
-    "person_id",
-    "place_id",
-    "plan_id",
-    "proud",
-    "reason",
-    "recurring",
-    "safety_behaviour",
-    "start_step",
-    "step_id",
-    "step_text",
-    "suggested_step_id",
-    "text",
-    "title",
-    "what",
-    "where",
+# Every text field of every record: the only fields cleaned as records are made or read, and
+# assigned to. tests/test_text_fields.py checks that none is missing.
+TEXT_FIELDS = frozenset(
+    {
+        "age",
+        "child",
+        "child_age",
+        "detail",
+        "easier_step_id",
+        "fear",
+        "first_met_where",
+        "follow_up",
+        "goal",
+        "id",
+        "if_then",
+        "learned",
+        "name",
+        "person_id",
+        "place_id",
+        "plan_id",
+        "proud",
+        "reason",
+        "recurring",
+        "safety_behaviour",
+        "start_step",
+        "step_id",
+        "step_text",
+        "suggested_step_id",
+        "text",
+        "title",
+        "what",
+        "where",
+    }
 )
 
 
@@ -79,18 +81,62 @@ def new_id() -> str:
 
 
 class Record(BaseModel):
-    """Base of every journal record: validates on assignment and keeps unknown fields."""
+    """Base of every journal record: validates on assignment and keeps unknown fields.
+
+    Text is cleaned once where it enters (typed, imported or hand-edited): no escape sequence
+    stored in a name or detail can ever reach a terminal. One call per record, not one per
+    field: reading a years-long journal makes tens of thousands of records.
+    """
 
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
-    @field_validator(*TEXT_FIELDS, mode="after", check_fields=False)
-    @classmethod
-    def _clean_text(cls, value: object, info: ValidationInfo) -> object:
-        """Text is cleaned once where it enters (typed, imported or hand-edited): no escape
-        sequence stored in a name or detail can ever reach a terminal."""
-        if isinstance(value, str):
-            return clean(value, multiline=info.field_name not in ONE_LINE_FIELDS)
-        return value
+    def model_post_init(self, context: Any, /) -> None:
+        """`context` may say what cleaning could change in the bytes read (text.may_change)."""
+        values = self.__dict__
+        if context != NOTHING:
+            for name, multiline in _text_fields(type(self), context == LINE_BREAKS):
+                value = values[name]
+                if value.__class__ is str and not (value.isascii() and value.isprintable()):
+                    values[name] = clean(value, multiline=multiline)
+        # A record read with every field (as mumcoach writes them) shares one set of field
+        # names with its kind: a set of its own costs more memory than all of its values.
+        every = _every_field(type(self))
+        if len(self.__pydantic_fields_set__) == len(every) and not self.__pydantic_extra__:
+            object.__setattr__(self, "__pydantic_fields_set__", every)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if value.__class__ is str and name in TEXT_FIELDS:
+            value = clean(value, multiline=name not in ONE_LINE_FIELDS)
+        elif name not in type(self).model_fields:  # a new unknown field: a set of its own
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
+
+
+_TEXT_OF: dict[tuple[type[BaseModel], bool], tuple[tuple[str, bool], ...]] = {}
+_EVERY: dict[type[BaseModel], set[str]] = {}
+
+
+def _text_fields(model: type[BaseModel], one_line: bool) -> tuple[tuple[str, bool], ...]:
+    """The text fields of `model` (only the one-line ones if `one_line`), each with whether
+    it keeps its line breaks."""
+    found = _TEXT_OF.get((model, one_line))
+    if found is None:
+        found = _TEXT_OF[model, one_line] = tuple(
+            (name, name not in ONE_LINE_FIELDS)
+            for name in model.model_fields
+            if name in (ONE_LINE_FIELDS if one_line else TEXT_FIELDS)
+        )
+    return found
+
+
+def _every_field(model: type[BaseModel]) -> set[str]:
+    """All of `model`'s field names: the fields set of a record given every one of them.
+
+    Shared by such records, so never smaller: setting a field adds a name it already holds."""
+    found = _EVERY.get(model)
+    if found is None:
+        found = _EVERY[model] = set(model.model_fields)
+    return found
 
 
 class Stamped(Record):

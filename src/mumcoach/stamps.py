@@ -6,7 +6,7 @@ import typing
 from collections.abc import Iterator
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -58,11 +58,16 @@ def _changed(old: Mark, record: BaseModel, assigned: set[int]) -> bool:
 def _inner(record: BaseModel) -> Any:
     if not isinstance(record, Identified):
         return own_content(record)  # the profile or the ladder: one each, nested throughout
-    containers = _containers(type(record))
+    flat, other = _containers(type(record))
     extra = record.__pydantic_extra__
-    if not containers and not extra:
-        return None
-    return [_copied(getattr(record, name)) for name in containers] + [_copied(extra or {})]
+    if not flat and not other and not extra:
+        return None  # an interaction, a note, a person: every change to one is an assignment
+    values = record.__dict__
+    return (
+        *[tuple(values[name]) for name in flat],
+        *[_copied(values[name]) for name in other],
+        _copied(extra) if extra else None,
+    )
 
 
 def _copied(value: Any) -> Any:
@@ -71,7 +76,7 @@ def _copied(value: Any) -> Any:
     if isinstance(value, list):
         return [v.model_dump() if isinstance(v, BaseModel) else v for v in value]
     if isinstance(value, dict):
-        return dict(value)
+        return {k: _copied(v) for k, v in value.items()}
     return value
 
 
@@ -84,12 +89,14 @@ def stamped_records(journal: Journal) -> Iterator[tuple[Key, Stamped | Identifie
     yield from _walk(journal, ())
 
 
-def _walk(parent: BaseModel, path: Key) -> Iterator[tuple[Key, Stamped | Identified]]:
+def _walk(parent: BaseModel, path: Key) -> Iterator[tuple[Key, Identified]]:
     for name in nested_lists(type(parent)):
+        record: Identified
         for record in getattr(parent, name):
             key = (*path, name, record.id)
             yield key, record
-            yield from _walk(record, key)
+            if nested_lists(type(record)):  # most hold no records (a plan, an interaction)
+                yield from _walk(record, key)
 
 
 @cache
@@ -109,23 +116,30 @@ _NESTED_NAMES = frozenset({"interactions", "notes", "custom_steps"})  # see nest
 
 
 @cache
-def _containers(model: type[BaseModel]) -> tuple[str, ...]:
-    """Fields that may hold a list, a dict or a model (other than nested records)."""
+def _containers(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Fields that may hold a list, a dict or a model (other than nested records): lists of
+    plain values (text, numbers), copied as they are, and the others, copied deeply."""
     nested = set(nested_lists(model))
-    hints = {name: info.annotation for name, info in model.model_fields.items()}  # resolved
-    found = []
-    for name in model.model_fields:
+    flat, other = [], []
+    for name, info in model.model_fields.items():
+        hint = info.annotation  # resolved
         if name in nested:
             continue
-        parts = typing.get_args(hints.get(name)) or (hints.get(name),)
-        for part in (hints.get(name), *parts):
-            origin = typing.get_origin(part) or part
-            if origin in (list, dict) or (
-                isinstance(origin, type) and issubclass(origin, BaseModel)
-            ):
-                found.append(name)
-                break
-    return tuple(found)
+        if typing.get_origin(hint) is list and not _may_hold(typing.get_args(hint)[0]):
+            flat.append(name)
+        elif _may_hold(hint):
+            other.append(name)
+    return tuple(flat), tuple(other)
+
+
+def _may_hold(hint: Any) -> bool:
+    """Whether a value of this type may be a list, a dict or a model."""
+    origin = typing.get_origin(hint)
+    if origin in (list, dict) or hint in (list, dict, Any):
+        return True
+    if origin is not None and origin is not Literal:
+        return any(_may_hold(arg) for arg in typing.get_args(hint))
+    return isinstance(hint, type) and issubclass(hint, BaseModel)
 
 
 def own_content(record: BaseModel) -> str:

@@ -24,6 +24,7 @@ from mumcoach.errors import (
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
 from mumcoach.paths import FILE_MODE, ensure_private_dir, tighten, tighten_tree
+from mumcoach.text import may_change
 
 T = TypeVar("T")
 
@@ -119,8 +120,9 @@ class Store:
     def parse(self, raw: bytes, source: Path) -> Journal:
         """Parse, migrate and validate journal bytes; damage raises with a one-line message."""
         try:
-            # The usual case, straight from the bytes: a current journal that validates.
-            journal = Journal.model_validate_json(raw)
+            # The usual case, straight from the bytes: a current journal that validates, and
+            # whose text, written by mumcoach, needs no cleaning (a hand-edit may need it).
+            journal = Journal.model_validate_json(raw, context=may_change(raw))
             if "schema_version" in journal.model_fields_set and (
                 journal.schema_version == SCHEMA_VERSION
             ):

@@ -36,6 +36,35 @@ def clean(text: str, *, multiline: bool = False) -> str:
     return _CONTROLS_LINE.sub(" ", text.replace("\n", " ").replace("\t", " ")).strip()
 
 
+# What `clean` could change in the text of a JSON file (`may_change`), as a validation context.
+NOTHING = "nothing"
+LINE_BREAKS = "line breaks"  # text with line breaks or tabs: only one-line fields would change
+# Bytes a JSON file may hold that decode to text `clean` keeps as it is: printable ASCII, and
+# line breaks between values (JSON allows no raw control character inside a string).
+_PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\n"
+# A JSON escape other than \" \\ \/ \n \t may stand for a control character or a surrogate.
+_ODD_ESCAPE = re.compile(rb"\\[^\"\\/nt]")
+_BREAK_ESCAPE = re.compile(rb"\\[nt]")
+
+
+def may_change(raw: bytes) -> str | None:
+    """What `clean` could change in the strings of the JSON document `raw`, found by scanning
+    its bytes once (far cheaper than cleaning tens of thousands of strings one by one):
+    NOTHING when every character is printable and the only escapes are \\" \\\\ \\/;
+    LINE_BREAKS when \\n or \\t escapes are there too; None when anything might change."""
+    found = NOTHING
+    if b"\\" in raw:
+        if _ODD_ESCAPE.search(raw):
+            return None
+        if _BREAK_ESCAPE.search(raw):
+            found = LINE_BREAKS
+    try:  # what is left is whole UTF-8 sequences, unless the file is damaged
+        printable = raw.translate(None, _PLAIN_BYTES).decode("utf-8").isprintable()
+    except UnicodeDecodeError:
+        return None
+    return found if printable else None
+
+
 def clean_any(value: Any, *, multiline: bool = False) -> Any:
     """`clean` applied to every string inside lists and tables (answers files, drafts)."""
     if isinstance(value, str):
