@@ -246,3 +246,19 @@ def test_pydantic_still_finds_the_rest_of_its_plugin_loader() -> None:
         "assert list(real()) == [] and PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'\n",
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--no-input", "review", "--no-ucla"], ["--no-input", "review", "--json"]],
+    ids=" ".join,
+)
+def test_review_imports_neither_the_question_flows_nor_the_crisis_screen(
+    args: list[str], tmp_path: Path
+) -> None:
+    """The review needs two checkers only for --end and --days, and only the low-mood rule;
+    its words print as they are, so Rich never loads its table of emoji codes."""
+    loaded = loaded_by(args, tmp_path / "home")
+    assert "mumcoach.coach.review.build" in loaded and "mumcoach.coach.mood" in loaded
+    assert under(loaded, "mumcoach.flows", "mumcoach.prompter", "mumcoach.coach.safety") == set()
+    assert "rich._emoji_codes" not in loaded

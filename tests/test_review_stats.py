@@ -234,7 +234,7 @@ def test_full_week_liking_gap_funnel_and_people(content: Content) -> None:
     }
     # 3 + 15 + 90 + 0 minutes = 108 min = 1.8 h; four different people
     assert (p.hours_together, p.connected) == (1.8, 4)
-    assert [(u.name, u.count) for u in p.reciprocity] == [("Amira", 3)]
+    assert [(u.name, u.invitations) for u in p.reciprocity] == [("Amira", 3)]
 
 
 def test_full_week_followups_mood_and_focus(content: Content) -> None:
@@ -453,7 +453,7 @@ def test_new_person_from_a_back_dated_checkin_is_new_in_that_week(content: Conte
 def test_reciprocity_counts_as_of_the_window_end(content: Content) -> None:
     invites = [checkin(d(n), met("m", "Mia", invited=True)) for n in (2, 9, 17)]
     journal = Journal(people=[person("m", "Mia", d(1))], checkins=invites)
-    assert [u.count for u in build_review(content, journal, END, 7).people.reciprocity] == [3]
+    assert [u.invitations for u in build_review(content, journal, END, 7).people.reciprocity] == [3]
     # by 14 Nov only two were unreturned: no note yet
     assert build_review(content, journal, d(14), 7).people.reciprocity == ()
     # once she invites back the count starts again

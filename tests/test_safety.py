@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
+from mumcoach.coach.mood import low_days, low_mood_holds
 from mumcoach.coach.safety import (
     Screen,
-    low_days,
-    low_mood_holds,
     low_mood_signpost,
     mentions_crisis,
     screen,

@@ -1,18 +1,19 @@
-"""Screen free text for crisis words in two tiers, and notice low-mood spells."""
+"""Screen free text for crisis words in two tiers, and signpost low-mood spells."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from mumcoach.coach.mood import low_mood_holds
 from mumcoach.content.safety import normalise, squeeze
 
 if TYPE_CHECKING:
     from mumcoach.content import LowMood, SafetyContent
-    from mumcoach.models import CheckIn, Journal
+    from mumcoach.models import Journal
 
 Signpost = Literal["message", "pointer"]
 
@@ -273,22 +274,6 @@ def unheard(text: str | None, safety: SafetyContent, names: Iterable[str]) -> st
 def child_names(journal: Journal) -> list[str]:
     """Her children's names from her profile: harm near one of them is harm near a child."""
     return [child.name for child in journal.profile.children] if journal.profile else []
-
-
-def low_days(checkins: Iterable[CheckIn], today: date, low: LowMood) -> int:
-    """Calendar days in the window ending today whose latest mood was at or below the line."""
-    first = today - timedelta(days=low.window_days - 1)
-    latest: dict[date, tuple[datetime, int]] = {}
-    for c in checkins:
-        newer = c.date not in latest or c.created_at >= latest[c.date][0]
-        if c.mood is not None and first <= c.date <= today and newer:
-            latest[c.date] = (c.created_at, c.mood)
-    return sum(1 for _, mood in latest.values() if mood <= low.mood_at_most)
-
-
-def low_mood_holds(checkins: Iterable[CheckIn], today: date, low: LowMood) -> bool:
-    """The low-mood rule (rules.toml [low_mood]): enough low days lately."""
-    return low_days(checkins, today, low) >= low.days
 
 
 def low_mood_signpost(journal: Journal, today: date, low: LowMood) -> Signpost | None:

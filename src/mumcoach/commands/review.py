@@ -48,12 +48,15 @@ def review(
 ) -> None:
     from mumcoach.coach.review import MAX_DAYS, build_review, parse_ucla
     from mumcoach.errors import BadInput
-    from mumcoach.flows.ask import check_date, check_int
 
     app = app_context(ctx)
     content = app.content
-    window_end = check_date("end", end) if end is not None else app.today()
-    length = check_int("days", days, 1, MAX_DAYS) if days is not None else content.rules.review.days
+    window_end, length = app.today(), content.rules.review.days
+    if end is not None or days is not None:  # the checkers come with the question flows
+        from mumcoach.flows.ask import check_date, check_int
+
+        window_end = check_date("end", end) if end is not None else window_end
+        length = check_int("days", days, 1, MAX_DAYS) if days is not None else length
     answers = parse_ucla(ucla) if ucla is not None else None
     if answers is not None and no_ucla:
         raise BadInput("Pass --ucla or --no-ucla, not both.")

@@ -62,6 +62,11 @@ def spark(value: float | None, low: float, high: float) -> str:
     return SPARKS[level]
 
 
+def _row(table: Table, *cells: RenderableType) -> None:
+    """A row whose words print as they are: no markup, no emoji codes (names are hers)."""
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
+
+
 def clip(text: str, width: int = TITLE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -123,13 +128,15 @@ def anxiety_view(e: Experiments, charts: Sequence[StepChart]) -> RenderableType:
     for c in charts:
         if c.mean_expected_anxiety is None or c.mean_actual_anxiety is None:
             continue
-        chart.add_row(
+        _row(
+            chart,
             clip(c.title),
             "expected",
             Text(bar(c.mean_expected_anxiety, 10), style="yellow"),
             number(c.mean_expected_anxiety),
         )
-        chart.add_row(
+        _row(
+            chart,
             "",
             "felt",
             Text(bar(c.mean_actual_anxiety, 10), style="green"),
@@ -191,7 +198,7 @@ def followups_view(items: Sequence[DueFollowUp], end: date) -> RenderableType:
 def reciprocity_view(review: WeeklyReview, content: Content) -> RenderableType:
     return Group(
         *(
-            Text(content.say("reciprocity.note", name=r.name, count=r.count))
+            Text(content.say("reciprocity.note", name=r.name, count=r.invitations))
             for r in review.people.reciprocity
         )
     )
@@ -203,13 +210,13 @@ def days_view(daily: Sequence[Day]) -> RenderableType:
         moods = "".join(spark(d.mood, 1, 5) for d in daily)
         energy = "".join(spark(d.energy, 0, 10) for d in daily)
         grid = Table.grid(padding=(0, 1))
-        grid.add_row("mood", moods)
-        grid.add_row("energy", energy)
+        _row(grid, "mood", moods)
+        _row(grid, "energy", energy)
         return Group(grid, Text(f"one mark per day; {GAP} = no check-in", style="dim"))
     grid = Table.grid(padding=(0, 1))
-    grid.add_row("", *(f"{d.date:%a}"[:2] + f" {d.date.day}" for d in daily))
-    grid.add_row("mood", *(_cell(d.mood, 1, 5) for d in daily))
-    grid.add_row("energy", *(_cell(d.energy, 0, 10) for d in daily))
+    _row(grid, "", *(f"{d.date:%a}"[:2] + f" {d.date.day}" for d in daily))
+    _row(grid, "mood", *(_cell(d.mood, 1, 5) for d in daily))
+    _row(grid, "energy", *(_cell(d.energy, 0, 10) for d in daily))
     return Group(grid, Text(f"mood 1–5, energy 0–10; {GAP} = no check-in", style="dim"))
 
 
@@ -243,23 +250,24 @@ def review_view(review: WeeklyReview, content: Content) -> RenderableType:
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold", no_wrap=True)
     rows.add_column()
-    rows.add_row("Check-ins", checkins_text(review))
-    rows.add_row("Steps", steps_text(review))
-    rows.add_row("Ladder", ladder_text(review))
-    rows.add_row("Experiments", experiments_text(review.experiments, review.days))
-    rows.add_row("Anxiety", anxiety_view(review.experiments, review.per_step))
-    rows.add_row(
+    _row(rows, "Check-ins", checkins_text(review))
+    _row(rows, "Steps", steps_text(review))
+    _row(rows, "Ladder", ladder_text(review))
+    _row(rows, "Experiments", experiments_text(review.experiments, review.days))
+    _row(rows, "Anxiety", anxiety_view(review.experiments, review.per_step))
+    _row(
+        rows,
         "Liking gap",
         liking_text(review.liking_gap_mean, review.liking_gap_count, content, review.days),
     )
-    rows.add_row("Connections", funnel_text(review))
-    rows.add_row("People", people_text(review))
-    rows.add_row("Follow-ups", followups_view(review.followups, review.end))
+    _row(rows, "Connections", funnel_text(review))
+    _row(rows, "People", people_text(review))
+    _row(rows, "Follow-ups", followups_view(review.followups, review.end))
     if review.people.reciprocity:
-        rows.add_row("Invitations", reciprocity_view(review, content))
-    rows.add_row("Mood & energy", days_view(review.daily))
+        _row(rows, "Invitations", reciprocity_view(review, content))
+    _row(rows, "Mood & energy", days_view(review.daily))
     if review.loneliness:
-        rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
+        _row(rows, "Loneliness", loneliness_view(review.loneliness, content))
     return _framed(review, content, review.headline, rows)
 
 
@@ -268,12 +276,12 @@ def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
     rows = Table.grid(padding=(0, 2))
     rows.add_column(style="bold", no_wrap=True)
     rows.add_column()
-    rows.add_row("Before you go", "`mumcoach plan`: one small step, about a minute.")
-    rows.add_row("Each evening", "`mumcoach checkin`: how it went, under two minutes.")
+    _row(rows, "Before you go", "`mumcoach plan`: one small step, about a minute.")
+    _row(rows, "Each evening", "`mumcoach checkin`: how it went, under two minutes.")
     if review.followups:
-        rows.add_row("Follow-ups", followups_view(review.followups, review.end))
+        _row(rows, "Follow-ups", followups_view(review.followups, review.end))
     if review.loneliness:
-        rows.add_row("Loneliness", loneliness_view(review.loneliness, content))
+        _row(rows, "Loneliness", loneliness_view(review.loneliness, content))
     return _framed(review, content, content.say("review.empty", span=span_words(review.days)), rows)
 
 

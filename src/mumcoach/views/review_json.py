@@ -73,7 +73,7 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
             "connected": review.people.connected,
             "hours_together": review.people.hours_together,
             "reciprocity_notes": [
-                {"name": r.name, "unreturned": r.count} for r in review.people.reciprocity
+                {"name": r.name, "unreturned": r.invitations} for r in review.people.reciprocity
             ],
         },
         "mood": [{"date": iso(d.date), "value": d.mood} for d in review.daily],

@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
+from mumcoach.coach.mood import low_mood_holds
 from mumcoach.coach.past import History, history_and_before
 from mumcoach.coach.review.loneliness import loneliness_trend
 from mumcoach.coach.review.people_week import people_pass
@@ -22,7 +23,6 @@ from mumcoach.coach.review.stats import (
     window,
 )
 from mumcoach.coach.review.types import Experiments, Focus, PeopleWeek, WeeklyReview
-from mumcoach.coach.safety import low_mood_holds
 from mumcoach.models import CheckIn, Journal, region_of
 from mumcoach.words import span_words
 

@@ -1,15 +1,14 @@
-"""The weekly review as plain, frozen data: what `mumcoach review` shows and prints as JSON."""
+"""The weekly review as plain, frozen data (named tuples): what `mumcoach review` shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from mumcoach.models import Stage
 
 
-@dataclass(frozen=True)
-class StepCounts:
+class StepCounts(NamedTuple):
     """Plans dated in the window, by what the linked check-in said."""
 
     planned: int = 0
@@ -18,8 +17,7 @@ class StepCounts:
     not_tried: int = 0
 
 
-@dataclass(frozen=True)
-class Experiments:
+class Experiments(NamedTuple):
     """Behavioural experiments: predictions put to the test, and how the fear turned out."""
 
     tested: int = 0
@@ -31,8 +29,7 @@ class Experiments:
     pairs: int = 0  # tested experiments with both anxiety numbers (what the means average)
 
 
-@dataclass(frozen=True)
-class StepChart:
+class StepChart(NamedTuple):
     """One step's experiments in the window: expected vs actual anxiety."""
 
     step_id: str
@@ -44,16 +41,14 @@ class StepChart:
     mean_actual_anxiety: float | None
 
 
-@dataclass(frozen=True)
-class Funnel:
+class Funnel(NamedTuple):
     names_learned: int = 0
     chats: int = 0
     numbers_swapped: int = 0
     meetups: int = 0
 
 
-@dataclass(frozen=True)
-class Moved:
+class Moved(NamedTuple):
     """Someone whose stage went up during the window."""
 
     person_id: str
@@ -62,8 +57,7 @@ class Moved:
     after: Stage
 
 
-@dataclass(frozen=True)
-class DueFollowUp:
+class DueFollowUp(NamedTuple):
     """A follow-up still open at the window end and due by then."""
 
     person_id: str
@@ -73,17 +67,15 @@ class DueFollowUp:
     overdue: bool  # due before the window end
 
 
-@dataclass(frozen=True)
-class Unreturned:
+class Unreturned(NamedTuple):
     """Someone with at least the threshold of unreturned invitations at the window end."""
 
     person_id: str
     name: str
-    count: int
+    invitations: int  # invitations made and not returned yet
 
 
-@dataclass(frozen=True)
-class PeopleWeek:
+class PeopleWeek(NamedTuple):
     new: tuple[str, ...] = ()  # names of people first met in the window
     moved: tuple[Moved, ...] = ()
     connected: int = 0  # different people logged in the window
@@ -91,8 +83,7 @@ class PeopleWeek:
     reciprocity: tuple[Unreturned, ...] = ()
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One day of the window: mean mood (1–5) and energy (0–10) of its check-ins, or None."""
 
     date: date
@@ -100,15 +91,13 @@ class Day:
     energy: float | None
 
 
-@dataclass(frozen=True)
-class LonelinessPoint:
+class LonelinessPoint(NamedTuple):
     date: date
     answers: tuple[int, ...]
     total: int
 
 
-@dataclass(frozen=True)
-class Focus:
+class Focus(NamedTuple):
     """The one suggested step for next week, with its reason."""
 
     step_id: str
@@ -118,8 +107,7 @@ class Focus:
     easier_step_id: str | None
 
 
-@dataclass(frozen=True)
-class WeeklyReview:
+class WeeklyReview(NamedTuple):
     """Everything `mumcoach review` shows, for the window start..end (both days included)."""
 
     start: date
