@@ -153,7 +153,7 @@ class History:
     tracks: dict[str, Track]
     checkins: list[CheckIn]  # up to `until`, oldest first
     ruled_out: frozenset[str] = frozenset()  # step and half-step ids that are "not for me"
-    shown: dict[str, list[Shown]] = field(default_factory=dict)
+    shown: dict[str, Sequence[Shown]] = field(default_factory=dict)
 
     def track(self, step: LadderStep) -> Track:
         return self.tracks.get(step.id) or Track()

@@ -92,7 +92,7 @@ def low_mood_notice(region_code: str, content: Content) -> RenderableType:
     parts: list[RenderableType] = [Text(content.say("low_mood.message", services=region.services))]
     parts += _lines(region, content, content.say("support.lines_heading"))
     parts += [Text(""), _emergency(region, content), Text(content.say("not_therapy"))]
-    return Panel(Group(*parts), title=content.say("support.title"), title_align="left")
+    return Panel(Group(*parts), title=Text(content.say("support.title")), title_align="left")
 
 
 def low_mood_pointer(content: Content) -> Text:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from functools import partial
+from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol, overload
 
 from mumcoach.coach.stages import CHAT_MINUTES
 from mumcoach.vocab import EVIDENCE_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping
 
     from mumcoach.coach.ladder.steps import LadderStep
     from mumcoach.content.schema import EvidenceRules
@@ -71,7 +74,7 @@ class Shown(NamedTuple):
     setting: str | None = None  # for a place: its setting
 
 
-Kinds = dict[str, list[Shown]]  # evidence kind -> what shows it, oldest first
+Kinds = dict[str, Sequence[Shown]]  # evidence kind -> what shows it, oldest first
 _DAY = attrgetter("day")
 
 
@@ -97,39 +100,52 @@ def evidence_at(
 ) -> list[Kinds]:
     """`evidence` as it stood at each cut (a day no later than `until`, with her attempts as they
     stood then), from one pass over her check-ins up to `until`."""
-    logged = _logged(journal, checkins, until)
+    logged = {
+        kind: list(slots.items()) for kind, slots in _logged(journal, checkins, until).items()
+    }
     out = []
     for cut, attempts in cuts:
         kinds: Kinds = {}
         places = _places(journal, attempts)
         for kind in EVIDENCE_KINDS:
+            slots = logged.get(kind, [])
             if kind in places:
                 kinds[kind] = places[kind]
-            elif kind in logged:
-                shown, seen = logged[kind]
-                if cut is not None:  # about days by the cut (a follow-up: logged by then too)
-                    shown = shown[: bisect_right(shown, cut, key=_DAY)]
-                    if kind == "follow-up":
-                        shown = [s for s, day in zip(shown, seen, strict=False) if day <= cut]
-                if shown:
-                    kinds[kind] = shown
-        out.append(kinds)
+            elif kind == "follow-up":  # done by the cut, and logged by then too
+                kinds[kind] = _shown(
+                    kind, [s for s in slots if cut is None or max(s[0][0], s[1][1]) <= cut]
+                )
+            else:  # logged day by day: the ones by the cut come first
+                n = len(slots) if cut is None else bisect_right(slots, cut, key=_slot_day)
+                kinds[kind] = Made(n, partial(_shown, kind, slots[:n]))
+        out.append({kind: shown for kind, shown in kinds.items() if shown})
     return out
+
+
+Slot = tuple[tuple[date, int], tuple[str, date]]  # (day, her order) -> (name, logged on)
+
+
+def _slot_day(slot: Slot) -> date:
+    return slot[0][0]
+
+
+def _shown(kind: str, slots: list[Slot]) -> list[Shown]:
+    """The slots as evidence, oldest first, then in the order people were first logged."""
+    return [Shown(kind, day, who) for (day, _), (who, _) in sorted(slots)]
 
 
 def _logged(
     journal: Journal, checkins: Sequence[CheckIn], until: date | None
-) -> dict[str, tuple[list[Shown], list[date]]]:
-    """What her check-ins show, kind by kind, oldest first (then in the order people were first
-    logged), each with the day of the check-in that logged it.
+) -> dict[str, dict[tuple[date, int], tuple[str, date]]]:
+    """What her check-ins show, kind by kind, in the order logged, each with her name as logged
+    then and the day of the check-in that logged it.
 
     Each person counts once a day for each kind ("name-learned" once, on the first day she is
     logged; "follow-up" on the day it was done, by `until`).
     """
     known_since = {p.id: p.first_met for p in journal.people}
     first: dict[str, tuple[date, int]] = {}  # person -> the first day logged, her order
-    Slots = dict[tuple[date, int], tuple[str, date]]  # (day, her order) -> (name, logged on)
-    found: dict[str, Slots] = {k: {} for k in PERSON_KINDS}
+    found: dict[str, dict[tuple[date, int], tuple[str, date]]] = {k: {} for k in PERSON_KINDS}
     names, knew, chat, shared, numbers = (found[k] for k in PERSON_KINDS[:5])
     invited, meetup, hosted, follow_up = (found[k] for k in PERSON_KINDS[5:])
     for checkin in checkins:
@@ -161,15 +177,7 @@ def _logged(
             done = i.follow_up_done
             if done is not None and (until is None or done <= until):
                 follow_up.setdefault((done, order), seen)
-    out = {}
-    for kind, slots in found.items():
-        if slots:
-            ordered = sorted(slots.items())
-            out[kind] = (
-                [Shown(kind, day, who) for (day, _), (who, _) in ordered],
-                [logged_on for _, (_, logged_on) in ordered],
-            )
-    return out
+    return found
 
 
 def _places(journal: Journal, attempts: Sequence[Attempted]) -> dict[str, list[Shown]]:
@@ -194,19 +202,66 @@ def _places(journal: Journal, attempts: Sequence[Attempted]) -> dict[str, list[S
 
 
 def shown_steps(
-    ladder: Sequence[LadderStep], kinds: Mapping[str, list[Shown]], rules: EvidenceRules
-) -> dict[str, list[Shown]]:
-    """Step id -> the evidence that shows it, for each step whose evidence adds up."""
-    out: dict[str, list[Shown]] = {}
+    ladder: Sequence[LadderStep], kinds: Mapping[str, Sequence[Shown]], rules: EvidenceRules
+) -> dict[str, Sequence[Shown]]:
+    """Step id -> the evidence that shows it, oldest first, for each step whose evidence adds
+    up (made into one list only when read)."""
+    out: dict[str, Sequence[Shown]] = {}
     for step in ladder:
-        proof: list[Shown] = []
+        parts: list[Sequence[Shown]] = []
         for kind in step.shown_by:
             items = kinds.get(kind, [])
             if kind == "named-place":  # only a place where this step fits
                 items = [s for s in items if s.setting is None or step.fits(s.setting)]
             needed = 1 if kind in rules.first_time else rules.times
             if len(items) >= needed:
-                proof += items
-        if proof:
-            out[step.id] = sorted(proof, key=_DAY)
+                parts.append(items)
+        if len(parts) == 1:
+            out[step.id] = parts[0]
+        elif parts:
+            out[step.id] = Made(sum(map(len, parts)), partial(_merged, parts))
     return out
+
+
+def _merged(parts: list[Sequence[Shown]]) -> list[Shown]:
+    return sorted(chain(*parts), key=_DAY)
+
+
+class Made(Sequence[Shown]):
+    """Evidence made into a list only when it is read: most commands only ask how much there
+    is, and a journal of years holds thousands of pieces."""
+
+    __slots__ = ("_length", "_make", "_made")
+    _made: list[Shown] | None
+
+    def __init__(self, length: int, make: Callable[[], list[Shown]]) -> None:
+        self._length, self._make, self._made = length, make, None
+
+    def _list(self) -> list[Shown]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Shown: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Shown]: ...
+    def __getitem__(self, index: int | slice) -> Shown | list[Shown]:
+        return self._list()[index]
+
+    def __iter__(self) -> Iterator[Shown]:
+        return iter(self._list())
+
+    def __reversed__(self) -> Iterator[Shown]:
+        return reversed(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self._list() == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._list())

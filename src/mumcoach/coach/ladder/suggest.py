@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -291,7 +291,7 @@ def _placement_reason(h: History, working: LadderStep) -> str:
     return h.content.say("reason.placement", rated=rated.title, rating=ratings[rated.id])
 
 
-def _shown_below(h: History, working: LadderStep) -> list[Shown]:
+def _shown_below(h: History, working: LadderStep) -> Sequence[Shown]:
     """The evidence that moved her working step up, when it did: what covers the step just
     below it, unless her planned tries mastered that step (then "move-up" says so)."""
     below = [s for s in h.ladder if s.position < working.position]
@@ -301,7 +301,7 @@ def _shown_below(h: History, working: LadderStep) -> list[Shown]:
     return h.shown[cover] if cover else []
 
 
-def _did(h: History, shown: list[Shown]) -> str:
+def _did(h: History, shown: Sequence[Shown]) -> str:
     """ "swapped numbers with Sarah and Priya" from the latest kind of evidence shown."""
     kind = shown[-1].kind
     names: list[str] = []
