@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,6 +22,9 @@ from mumcoach.commands import (
     watch_of,
 )
 from mumcoach.commands.init import onboard_if_new
+from mumcoach.errors import MumcoachError
+
+ANSWERS_KEPT = "Your answers so far are kept; run `mumcoach checkin` to carry on."
 
 if TYPE_CHECKING:
     from mumcoach.coach.checkin_draft import CheckInDraft
@@ -27,7 +32,7 @@ if TYPE_CHECKING:
     from mumcoach.coach.safety import Signpost
     from mumcoach.context import AppContext
     from mumcoach.flows.ask import Asker
-    from mumcoach.models import CheckIn, Journal, Place
+    from mumcoach.models import CheckIn, Journal, Place, Plan
 
 
 def register(app: typer.Typer) -> None:
@@ -94,18 +99,28 @@ def checkin(
         discard=discard_draft,
         as_json=as_json,
     )
-    journal = onboard_if_new(app, app.store.load(reuse=True))
     watch = watch_of(asker)
-    watch.know(journal)
+
+    def read() -> Journal:
+        journal = onboard_if_new(app, app.store.load(reuse=True))
+        watch.know(journal)
+        return journal
+
+    def on_plan(tested: Plan | None) -> None:
+        if tested is not None and "fear" in tested.flagged and not as_json:
+            app.console.print(app.content.say("safety.flagged_plan"))
+
+    # Her mood, the first question, needs nothing from the journal: when she will be asked it
+    # and onboarding is behind her, the journal is read just after it, not before.
+    later = asker.interactive and not as_json and not asker.given("plan") and onboarded(app)
+    source = _read_after(read, asker) if later else read()
+    flow = CheckInFlow(asker, app.content, source, app.today(), on_plan)
     from mumcoach.views.checkin_json import checkin_json
 
-    flow = CheckInFlow(asker, app.content, journal, app.today())
-    tested = flow.draft.plan
-    if tested is not None and "fear" in tested.flagged and not as_json:
-        app.console.print(app.content.say("safety.flagged_plan"))
     try:
         draft = flow.run()
     except CrisisStop as stop:
+        journal = flow.journal
         partial = _everything_given(asker, app, journal, stop.partial)
         save_and_stop(
             app,
@@ -116,6 +131,7 @@ def checkin(
             if as_json
             else None,
         )
+    journal = flow.journal
     saved, journal, notes, signpost = save_answers(app, asker, lambda: _save(app, draft))
     if as_json:
         from mumcoach.coach.reflect import reflection
@@ -125,6 +141,44 @@ def checkin(
         print_json("checkin", checkin_json(saved, watch.state, lines, next_step, notes, signpost))
         return
     _reflect(app, journal, saved, draft, notes, signpost)
+
+
+HEAD = 1 << 16
+
+
+def onboarded(app: AppContext) -> bool:
+    """True when the journal file plainly opens with her profile and is not cut short: from
+    its first 64 KiB and its last bytes, in well under a millisecond. False whenever that is
+    not plain (then the whole file is read before any question)."""
+    try:
+        with app.store.path.open("rb") as fh:
+            head = fh.read(HEAD)
+            whole = len(head) < HEAD
+            if not whole:
+                fh.seek(-16, os.SEEK_END)
+                if not fh.read().rstrip().endswith(b"}"):
+                    return False
+        from pydantic_core import from_json
+
+        top = from_json(head, allow_partial=not whole)
+    except (OSError, ValueError):
+        return False
+    return isinstance(top, dict) and isinstance(top.get("profile"), dict)
+
+
+def _read_after(read: Callable[[], Journal], asker: Asker) -> Callable[[], Journal]:
+    """`read`, for after a question: if the journal cannot be read, say her answers are kept
+    (they are, in the draft, once one is written)."""
+
+    def reading() -> Journal:
+        try:
+            return read()
+        except MumcoachError as exc:
+            if asker.draft is None or not asker.draft.on_disk:
+                raise
+            raise MumcoachError(f"{exc.message} {ANSWERS_KEPT}", exit_code=exc.exit_code) from exc
+
+    return reading
 
 
 def _everything_given(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -56,21 +57,54 @@ def answer_choices() -> list[Choice]:
 
 
 class CheckInFlow:
-    """Asks the check-in questions in order, keeping what was answered in `draft`."""
+    """Asks the check-in questions in order, keeping what was answered in `draft`.
 
-    def __init__(self, asker: Asker, content: Content, journal: Journal, today: date) -> None:
+    `journal` may be a function that reads it: then it is read after the first question (her
+    mood needs nothing from it), so that question is on screen sooner. `on_plan` hears which
+    plan the check-in tests once that is settled, before its questions."""
+
+    def __init__(
+        self,
+        asker: Asker,
+        content: Content,
+        journal: Journal | Callable[[], Journal],
+        today: date,
+        on_plan: Callable[[Plan | None], None] | None = None,
+    ) -> None:
         self.asker = asker
         self.content = content
-        self.journal = journal
+        self._journal = journal if isinstance(journal, Journal) else None
+        self._read = None if isinstance(journal, Journal) else journal
+        self.on_plan = on_plan
         day = (
             check_date("date", asker.answers["date"], today, "back")
             if asker.given("date")
             else today
         )
-        plan = self._which_plan(open_plans(journal, day, content.rules.plan.open_days), day)
-        self.draft = CheckInDraft(date=day, plan=plan)
+        self.draft = CheckInDraft(date=day, plan=None)
+        self.plan_settled = False
+        if asker.given("plan"):  # a plan named by a flag or file is checked before anything
+            self._settle_plan()
         self.current: MetPerson | None = None
         self.from_met: int | None = None  # scripted people from this index on came from --met
+
+    @property
+    def journal(self) -> Journal:
+        if self._journal is None:
+            assert self._read is not None
+            self._journal = self._read()
+        return self._journal
+
+    def _settle_plan(self) -> None:
+        """The plan this check-in tests (asking which when several are open), said once."""
+        if self.plan_settled:
+            return
+        day = self.draft.date
+        plans = open_plans(self.journal, day, self.content.rules.plan.open_days)
+        self.draft.plan = self._which_plan(plans, day)
+        self.plan_settled = True
+        if self.on_plan is not None:
+            self.on_plan(self.draft.plan)
 
     def _which_plan(self, plans: list[Plan], day: date) -> Plan | None:
         """That day's plan; when several are open (or `plan` names one), which one she means."""
@@ -111,6 +145,7 @@ class CheckInFlow:
     def run(self) -> CheckInDraft:
         try:
             self._mood_and_energy()  # first, so the worst days are never missing from the trend
+            self._settle_plan()
             self._test_plan()
             self._people()
             self._set("proud", self.asker.text("proud", self.content.question("proud")))
@@ -154,6 +189,7 @@ class CheckInFlow:
     def _mood_and_energy(self) -> None:
         a, q = self.asker, self.content.question
         self._set("mood", a.scale("mood", q("mood"), 1, 5, required=True))
+        self.journal  # noqa: B018 — read now if it was left for after the first question
         self._set("energy", a.scale("energy", q("energy_today"), 0, 10))
 
     def _people(self) -> None:
