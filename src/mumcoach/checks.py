@@ -1,18 +1,13 @@
-"""Checks on journal data that never show its content: record counts, digests, problems."""
+"""Checks on journal data that never show its content: record counts and problems."""
 
 from __future__ import annotations
 
-import hashlib
 import typing
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
-
-
-def digest_of(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=32).digest()
 
 
 def record_counts(

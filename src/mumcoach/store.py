@@ -14,7 +14,7 @@ from typing import NamedTuple, TypeVar
 from pydantic import ValidationError
 
 from mumcoach import migrations, stamps
-from mumcoach.checks import describe_validation_error, digest_of, record_counts
+from mumcoach.checks import describe_validation_error, record_counts
 from mumcoach.errors import (
     JournalBusy,
     JournalDamaged,
@@ -42,9 +42,9 @@ class NotSynced(StorageFailed):
 
 
 class Loaded(NamedTuple):
-    """A journal as read from bytes with this digest, and its record counts at that moment."""
+    """A journal as read from these bytes, and its record counts at that moment."""
 
-    digest: bytes
+    raw: bytes  # kept, not hashed: comparing is far cheaper than hashing twice
     journal: Journal
     counts: dict[str, int]
 
@@ -89,7 +89,7 @@ class Store:
             return Journal(created_at=self._now())
         journal = self.parse(raw, self.path)
         if reuse:
-            self._last = Loaded(digest_of(raw), journal, record_counts(journal))
+            self._last = Loaded(raw, journal, record_counts(journal))
         return journal
 
     def _read(self) -> bytes | None:
@@ -112,7 +112,7 @@ class Store:
         if raw is None:
             journal = Journal(created_at=self._now())
             return journal, record_counts(journal)
-        if last is not None and last.digest == digest_of(raw):
+        if last is not None and last.raw == raw:
             return last.journal, last.counts
         journal = self.parse(raw, self.path)
         return journal, record_counts(journal)
@@ -330,8 +330,9 @@ def _storage_errors(doing: str) -> Iterator[None]:
 
 
 def serialise(journal: Journal) -> bytes:
-    """The journal as indented UTF-8 JSON, unknown fields included (pydantic's fast encoder)."""
-    return journal.model_dump_json(indent=1).encode("utf-8") + b"\n"
+    """The journal as indented UTF-8 JSON, unknown fields included (pydantic's fast encoder,
+    as `model_dump_json` but straight to bytes)."""
+    return journal.__pydantic_serializer__.to_json(journal, indent=1) + b"\n"
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
