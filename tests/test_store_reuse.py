@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -176,3 +176,62 @@ def test_a_save_stamps_exactly_the_records_it_changed(home: Path) -> None:
     assert after.people[0].updated_at == before.people[0].updated_at
     assert after.checkins[1].updated_at == before.checkins[1].updated_at
     assert after.plans[0].updated_at == before.plans[0].updated_at
+
+
+def stamped_by(home: Path, change) -> set[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """The records (by where they are) whose `updated_at` a save with `change` set."""
+    from mumcoach.stamps import stamped_records
+
+    before = {key: r.updated_at for key, r in stamped_records(Store(home).load())}
+    Store(home).update(change)
+    after = stamped_records(Store(home).load())
+    return {key for key, r in after if before.get(key) != r.updated_at}
+
+
+def test_a_save_stamps_records_changed_in_place_and_only_those(home: Path) -> None:
+    journal = Store(home).load()
+    plan, checkin, interaction = (
+        journal.plans[1],
+        journal.checkins[1],
+        journal.checkins[1].interactions[0],
+    )
+    place = journal.places[0]
+
+    def change(journal: Journal) -> None:
+        journal.plans[1].person_ids.append("p-1")  # a list of plain values
+        journal.checkins[1].interactions[0].__pydantic_extra__["mood"] = "sunny"  # type: ignore[index]
+        journal.places[0].aliases.append("The hall")
+
+    assert stamped_by(home, change) == {
+        ("plans", plan.id),
+        ("checkins", checkin.id, "interactions", interaction.id),
+        ("places", place.id),
+    }
+
+
+def test_a_replaced_record_is_stamped_only_if_its_content_differs(home: Path) -> None:
+    journal = Store(home).load()
+    first, second = journal.people
+
+    def change(journal: Journal) -> None:
+        journal.people[0] = journal.people[0].model_copy(deep=True)  # the same content
+        journal.people[1] = journal.people[1].model_copy(update={"child": "Rosa (3)"}, deep=True)
+
+    assert stamped_by(home, change) == {("people", second.id)}
+    assert first.id != second.id
+
+
+def test_a_change_that_sets_a_time_itself_keeps_it(home: Path) -> None:
+    journal = Store(home).load()
+    earlier = datetime(2026, 1, 2, 3, 4)
+
+    def change(journal: Journal) -> None:  # as an import taking the other device's version
+        journal.people[0].child = "Ada"
+        journal.people[0].updated_at = earlier
+        journal.checkins[0].what = "Changed"
+
+    assert stamped_by(home, change) == {
+        ("people", journal.people[0].id),
+        ("checkins", journal.checkins[0].id),
+    }
+    assert Store(home).load().people[0].updated_at == earlier

@@ -146,7 +146,8 @@ class Stamped(Record):
 
 
 # (id(record), field) assigned to since the store began a save: stamps.py reads it, so a save
-# finds what changed without comparing every record of a years-long journal
+# finds what changed without comparing every record of a years-long journal (and leaves a
+# record whose `updated_at` the change set itself as it set it)
 TOUCHED: set[tuple[int, str]] = set()
 
 
@@ -158,8 +159,7 @@ class Identified(Record):
 
     def __setattr__(self, name: str, value: Any) -> None:
         super().__setattr__(name, value)
-        if name != "updated_at":
-            TOUCHED.add((id(self), name))
+        TOUCHED.add((id(self), name))
 
 
 class Child(Record):

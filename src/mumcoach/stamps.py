@@ -6,7 +6,7 @@ import typing
 from collections.abc import Iterator
 from datetime import datetime
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -15,18 +15,35 @@ from mumcoach.models import TOUCHED, Identified, Journal, Stamped
 Key = tuple[str, ...]
 
 
-# A record as a save found it: the object, its time, and a copy of what could change in place
-# (the profile and ladder whole; a listed record's lists, dicts, models and unknown fields).
-Mark = tuple[BaseModel, datetime | None, Any]
+class Marks(NamedTuple):
+    """The journal as a save found it, to tell afterwards which records changed."""
+
+    # each list of records, by where it is: a copy of the list, so a record removed or
+    # replaced is still known
+    lists: dict[Key, list[Identified]]
+    # a copy of what could change in place, for records that have any: their lists, tables,
+    # models and unknown fields (assignments are noted in TOUCHED instead)
+    inner: dict[int, Any]
+    # the profile and the ladder, whole: one each, nested throughout
+    whole: dict[Key, tuple[Stamped, datetime | None, str]]
 
 
-def fingerprints(journal: Journal) -> dict[Key, Mark]:
-    """Where each stamped record is, as the save found it; starts noting assignments."""
+def fingerprints(journal: Journal) -> Marks:
+    """The journal's records as the save found them; starts noting assignments."""
     TOUCHED.clear()
-    return {key: (r, r.updated_at, _inner(r)) for key, r in stamped_records(journal)}
+    marks = Marks({}, {}, {})
+    for key, single in _singles(journal):
+        marks.whole[key] = (single, single.updated_at, own_content(single))
+    for key, records in record_lists(journal):
+        marks.lists[key] = records.copy()
+        if records and _containers(type(records[0])) != ((), ()):
+            marks.inner.update((id(r), _inner(r)) for r in records)
+        else:  # an interaction, a person, a note: only unknown fields can change in place
+            marks.inner.update((id(r), _inner(r)) for r in records if r.__pydantic_extra__)
+    return marks
 
 
-def stamp_changes(journal: Journal, before: dict[Key, Mark], now: datetime) -> int:
+def stamp_changes(journal: Journal, before: Marks, now: datetime) -> int:
     """Set `updated_at = now` on records that are unstamped, or changed since `before`.
 
     Changed means assigned to, changed in place, or replaced by a record with other content.
@@ -35,37 +52,84 @@ def stamp_changes(journal: Journal, before: dict[Key, Mark], now: datetime) -> i
     nested records (a check-in's interactions, a person's notes) carry their own stamps, so
     adding a note does not restamp the person.
     """
-    stamped = 0
+    timed = {ident for ident, name in TOUCHED if name == "updated_at"}
     # records with an own field assigned to (a nested record list is not its own field)
-    assigned = {ident for ident, name in TOUCHED if name not in _NESTED_NAMES}
-    for key, record in stamped_records(journal):
-        old = before.get(key)
-        if record.updated_at is None or (
-            old is not None and old[1] == record.updated_at and _changed(old, record, assigned)
+    assigned = {ident for ident, name in TOUCHED if name not in _NESTED_NAMES} - timed
+    changed: list[Stamped | Identified] = []
+    for key, single in _singles(journal):
+        old = before.whole.get(key)
+        if single.updated_at is None or (
+            old is not None
+            and old[1] == single.updated_at
+            and (single is not old[0] or old[2] != own_content(single))
         ):
-            record.updated_at = now
-            stamped += 1
+            changed.append(single)
+    for key, records in record_lists(journal):
+        found = before.lists.get(key, [])
+        same = set(map(id, found))
+        replaced: dict[str, Identified] | None = None
+        for record in records:
+            ident = id(record)
+            if record.updated_at is None:
+                changed.append(record)
+            elif ident in same:  # the record the save found here
+                if ident in timed:
+                    continue
+                inner = before.inner.get(ident)
+                if ident in assigned or (
+                    (inner is not None or record.__pydantic_extra__) and inner != _inner(record)
+                ):
+                    changed.append(record)
+            else:  # new here, or replaced: compare with the one it replaced, if any
+                if replaced is None:
+                    replaced = {r.id: r for r in found}
+                was = replaced.get(record.id)
+                if (
+                    was is not None
+                    and was.updated_at == record.updated_at
+                    and own_content(was) != own_content(record)
+                ):
+                    changed.append(record)
+    for each in changed:
+        each.updated_at = now
     TOUCHED.clear()
-    return stamped
+    return len(changed)
 
 
-def _changed(old: Mark, record: BaseModel, assigned: set[int]) -> bool:
-    if record is not old[0]:  # replaced: compare with the one it replaced
-        return own_content(old[0]) != own_content(record)
-    return id(record) in assigned or bool(_inner(record) != old[2])
+_NESTED_NAMES = frozenset({"interactions", "notes", "custom_steps"})  # see nested_lists()
 
 
-def _inner(record: BaseModel) -> Any:
-    if not isinstance(record, Identified):
-        return own_content(record)  # the profile or the ladder: one each, nested throughout
+def _singles(journal: Journal) -> Iterator[tuple[Key, Stamped]]:
+    if journal.profile is not None:
+        yield ("profile",), journal.profile
+    yield ("ladder",), journal.ladder
+
+
+def record_lists(journal: Journal) -> list[tuple[Key, list[Identified]]]:
+    """Every list of identified records, keyed by where it is (with its parent's id)."""
+    found: list[tuple[Key, list[Identified]]] = []
+    _lists(journal.ladder, ("ladder",), found)
+    _lists(journal, (), found)
+    return found
+
+
+def _lists(parent: BaseModel, path: Key, found: list[tuple[Key, list[Identified]]]) -> None:
+    for name in nested_lists(type(parent)):
+        records: list[Identified] = parent.__dict__[name]
+        where = (*path, name)
+        found.append((where, records))
+        for record in records:
+            if nested_lists(type(record)):  # most hold no records (a plan, an interaction)
+                _lists(record, (*where, record.id), found)
+
+
+def _inner(record: Identified) -> Any:
     flat, other = _containers(type(record))
-    extra = record.__pydantic_extra__
-    if not flat and not other and not extra:
-        return None  # an interaction, a note, a person: every change to one is an assignment
     values = record.__dict__
+    extra = record.__pydantic_extra__
     return (
-        *[tuple(values[name]) for name in flat],
-        *[_copied(values[name]) for name in other],
+        tuple(map(tuple, map(values.__getitem__, flat))),
+        [_copied(values[name]) for name in other] if other else None,
         _copied(extra) if extra else None,
     )
 
@@ -110,9 +174,6 @@ def nested_lists(model: type[BaseModel]) -> tuple[str, ...]:
             if isinstance(item, type) and issubclass(item, Identified):
                 names.append(name)
     return tuple(names)
-
-
-_NESTED_NAMES = frozenset({"interactions", "notes", "custom_steps"})  # see nested_lists()
 
 
 @cache
