@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -102,16 +102,22 @@ class Track:
     real_at: list[int] = field(default_factory=list)
 
 
-def tracks_of(attempts: Sequence[Attempt], content: Content) -> dict[str, Track]:
-    """Every planned step's track, in one pass over the attempts (science.md §1).
+def tracks_of(
+    attempts: Sequence[Attempt],
+    content: Content,
+    tracks: dict[str, Track] | None = None,
+    start: int = 0,
+) -> dict[str, Track]:
+    """Every planned step's track, in one pass over the attempts (science.md §1); given the
+    `tracks` of the attempts before them, carried on from there (`start`: how many those were).
 
     Mastered: at least `min_attempts` real attempts, the latest expected-anxiety rating at most
     `max_expected_anxiety`, and the feared outcome not happening at least `min_fear_not_happened`
     times. Once reached, mastery is kept: a harder day later does not take it away.
     """
     rule = content.rules.mastery
-    tracks: dict[str, Track] = {}
-    for i, a in enumerate(attempts):
+    tracks = {} if tracks is None else tracks
+    for i, a in enumerate(attempts, start):
         t = tracks.get(a.step_id)
         if t is None:
             t = tracks[a.step_id] = Track()
@@ -182,6 +188,13 @@ class History:
         return sum(1 for a in self.attempts if place_id and a.place_id == place_id and a.real)
 
 
+def _copied(tracks: dict[str, Track]) -> dict[str, Track]:
+    return {
+        step_id: replace(t, settings_tried=list(t.settings_tried), real_at=list(t.real_at))
+        for step_id, t in tracks.items()
+    }
+
+
 def build_history(content: Content, journal: Journal, until: date | None = None) -> History:
     """Read the journal once, ignoring anything dated after `until`."""
     return _histories(content, journal, until, None)[0]
@@ -209,11 +222,18 @@ def _histories(
     plans, checkins = _plans(journal, until), _checkins(journal, until)
     attempts = _join(plans, checkins)
     cuts: list[tuple[date | None, list[CheckIn], list[Attempt]]] = [(until, checkins, attempts)]
-    if cut is not None:
+    if cut is None:
+        tracks, same = [tracks_of(attempts, content)], len(attempts)
+    else:
         n = bisect_right(checkins, cut, key=lambda c: c.date)
         k = bisect_right(plans, cut, key=lambda p: p.date)
-        cuts.append((cut, checkins[:n], _attempts_at(plans[:k], attempts[:k], checkins, n)))
-    kinds = evidence_at(journal, checkins, until, [(day, tried) for day, _, tried in cuts])
+        same, changed = _attempts_at(plans[:k], attempts, checkins, n)
+        cuts.append((cut, checkins[:n], attempts[:same] + changed))
+        # both folds share the attempts before the first that a later check-in changed
+        shared = tracks_of(attempts[:same], content)
+        tracks = [tracks_of(attempts[same:], content, _copied(shared), same)]
+        tracks.append(tracks_of(changed, content, shared, same))
+    kinds = evidence_at(journal, checkins, until, [(day, tried) for day, _, tried in cuts], same)
     out = [
         History(
             content=content,
@@ -222,26 +242,28 @@ def _histories(
             ladder=ladder,
             steps=steps,
             attempts=tried,
-            tracks=tracks_of(tried, content),
+            tracks=folded,
             checkins=seen,
             ruled_out=ruled_out,
             shown=shown_steps(ladder, shown, content.rules.evidence),
         )
-        for (day, seen, tried), shown in zip(cuts, kinds, strict=True)
+        for (day, seen, tried), folded, shown in zip(cuts, tracks, kinds, strict=True)
     ]
     return out[0], out[1] if cut is not None else None
 
 
 def _attempts_at(
     plans: list[Plan], attempts: list[Attempt], checkins: list[CheckIn], n: int
-) -> list[Attempt]:
-    """The attempts of `plans` as they stood with only the first `n` check-ins made: the same,
-    except a plan whose latest check-in came later, joined with its latest one by then."""
+) -> tuple[int, list[Attempt]]:
+    """The attempts of `plans` as they stood with only the first `n` check-ins made: how many
+    of the first are the same, and the rest, each plan whose latest check-in came later joined
+    with its latest one by then."""
     later = {c.plan_id for c in checkins[n:] if c.plan_id}
-    if not later:
-        return attempts
+    same = next((i for i, plan in enumerate(plans) if plan.id in later), None) if later else None
+    if same is None:
+        return len(plans), []
     latest = {c.plan_id: c for c in checkins[:n] if c.plan_id in later}
-    return [
+    return same, [
         _attempt(plan, latest.get(plan.id)) if plan.id in later else a
-        for plan, a in zip(plans, attempts, strict=True)
+        for plan, a in zip(plans[same:], attempts[same:], strict=False)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from copy import copy
 from datetime import date
 from functools import partial
 from itertools import chain
@@ -97,16 +98,19 @@ def evidence_at(
     checkins: Sequence[CheckIn],
     until: date | None,
     cuts: Sequence[tuple[date | None, Sequence[Attempted]]],
+    shared: int = 0,
 ) -> list[Kinds]:
     """`evidence` as it stood at each cut (a day no later than `until`, with her attempts as they
-    stood then), from one pass over her check-ins up to `until`."""
+    stood then), from one pass over her check-ins up to `until`; the cuts' attempts are the same
+    up to `shared`, so those are read once."""
     logged = {
         kind: list(slots.items()) for kind, slots in _logged(journal, checkins, until).items()
     }
+    common = _Places(journal).add(cuts[0][1][:shared] if cuts else [])
     out = []
     for cut, attempts in cuts:
         kinds: Kinds = {}
-        places = _places(journal, attempts)
+        places = common.copy().add(attempts[shared:]).kinds()
         for kind in EVIDENCE_KINDS:
             slots = logged.get(kind, [])
             if kind in places:
@@ -180,25 +184,44 @@ def _logged(
     return found
 
 
-def _places(journal: Journal, attempts: Sequence[Attempted]) -> dict[str, list[Shown]]:
+class _Places:
     """named-place: a plan for a named place; went-back: a later day she went there again.
-    Each place (by name) counts once, on its first such day."""
-    places = {p.id: p for p in journal.places}
-    first_real: dict[str, date] = {}
-    named: dict[str, Shown] = {}
-    went_back: dict[str, Shown] = {}
-    for a in attempts:
-        place = places.get(a.place_id or "")
-        if place is None:
-            continue
-        if place.name not in named:
-            named[place.name] = Shown("named-place", a.date, place.name, place.setting)
-        if a.real:
-            first = first_real.setdefault(place.id, a.date)
-            if a.date > first and place.name not in went_back:
-                went_back[place.name] = Shown("went-back", a.date, place.name, place.setting)
-    found = {"named-place": list(named.values()), "went-back": list(went_back.values())}
-    return {kind: sorted(shown, key=_DAY) for kind, shown in found.items() if shown}
+    Each place (by name) counts once, on its first such day. Folded attempt by attempt."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.places = {p.id: p for p in journal.places}
+        self.first_real: dict[str, date] = {}
+        self.named: dict[str, Shown] = {}
+        self.went_back: dict[str, Shown] = {}
+
+    def copy(self) -> _Places:
+        other = copy(self)
+        other.first_real, other.named = dict(self.first_real), dict(self.named)
+        other.went_back = dict(self.went_back)
+        return other
+
+    def add(self, attempts: Sequence[Attempted]) -> _Places:
+        places, first_real, named, went_back = (
+            self.places,
+            self.first_real,
+            self.named,
+            self.went_back,
+        )
+        for a in attempts:
+            place = places.get(a.place_id or "")
+            if place is None:
+                continue
+            if place.name not in named:
+                named[place.name] = Shown("named-place", a.date, place.name, place.setting)
+            if a.real:
+                first = first_real.setdefault(place.id, a.date)
+                if a.date > first and place.name not in went_back:
+                    went_back[place.name] = Shown("went-back", a.date, place.name, place.setting)
+        return self
+
+    def kinds(self) -> dict[str, list[Shown]]:
+        found = {"named-place": self.named.values(), "went-back": self.went_back.values()}
+        return {kind: sorted(shown, key=_DAY) for kind, shown in found.items() if shown}
 
 
 def shown_steps(
