@@ -262,3 +262,52 @@ def test_review_imports_neither_the_question_flows_nor_the_crisis_screen(
     assert "mumcoach.coach.review.build" in loaded and "mumcoach.coach.mood" in loaded
     assert under(loaded, "mumcoach.flows", "mumcoach.prompter", "mumcoach.coach.safety") == set()
     assert "rich._emoji_codes" not in loaded
+
+
+AT_FIRST_QUESTION = """
+import json, sys
+import mumcoach.context, mumcoach.prompter
+
+class Shown(BaseException):
+    pass
+
+def first_question(self, key, message, *args, **kwargs):
+    from mumcoach.models import Journal
+    loaded = sorted(m for m in sys.modules if m.startswith(("mumcoach", "typer", "importlib")))
+    print(json.dumps({"key": key, "loaded": loaded, "built": Journal.__pydantic_complete__}))
+    raise Shown
+
+for name in ("select", "scale", "text", "confirm", "checkbox"):
+    setattr(mumcoach.prompter.QuestionaryPrompter, name, first_question)
+mumcoach.context.is_terminal = lambda stream: True
+sys.argv = ["mumcoach", "checkin"]
+from mumcoach.launch import main
+try:
+    main()
+except Shown:
+    pass
+"""
+
+
+def test_checkins_first_question_comes_before_the_journal_and_what_only_later_needs(
+    tmp_path: Path,
+) -> None:
+    """Her mood needs no journal, no safety screen, no people: all come after it is asked."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "journal.json").write_bytes(FIXTURE.read_bytes())
+    done = fresh_python("-c", AT_FIRST_QUESTION, home=home)
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["key"] == "mood"
+    assert shown["built"] is False, "the journal's validator was built before the question"
+    later = {
+        "mumcoach.store",
+        "mumcoach.coach.safety",
+        "mumcoach.flows.people",
+        "mumcoach.views.checkin_json",
+        "typer._adapters",
+        "importlib.metadata",
+    }
+    assert later & set(shown["loaded"]) == set()
+    assert "mumcoach.flows.checkin" in shown["loaded"]

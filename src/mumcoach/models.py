@@ -88,7 +88,9 @@ class Record(BaseModel):
     field: reading a years-long journal makes tens of thousands of records.
     """
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    # Validators are built when first used, not at import: a command's first question needs
+    # none of them, and a run builds only those of the models it reads.
+    model_config = ConfigDict(extra="allow", validate_assignment=True, defer_build=True)
 
     def model_post_init(self, context: Any, /) -> None:
         """`context` may say what cleaning could change in the bytes read (text.may_change)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from mumcoach.errors import StorageFailed
 
 HOME_ENV = "MUMCOACH_HOME"
+JOURNAL_NAME = "journal.json"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 

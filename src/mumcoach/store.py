@@ -23,12 +23,11 @@ from mumcoach.errors import (
     StorageFailed,
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
-from mumcoach.paths import FILE_MODE, ensure_private_dir, tighten, tighten_tree
+from mumcoach.paths import FILE_MODE, JOURNAL_NAME, ensure_private_dir, tighten, tighten_tree
 from mumcoach.text import may_change
 
 T = TypeVar("T")
 
-JOURNAL_NAME = "journal.json"
 LOCK_NAME = "journal.lock"
 BACKUP_DIR = "backups"
 KEEP_RECENT_BACKUPS = 10

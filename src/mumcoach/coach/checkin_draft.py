@@ -16,7 +16,7 @@ from mumcoach.vocab import Answer, StartedBy
 class Answers(BaseModel):
     """Answers so far; every one is checked against the journal's types as it is given."""
 
-    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+    model_config = ConfigDict(validate_assignment=True, extra="forbid", defer_build=True)
 
     def put(self, key: str, value: Any) -> None:
         """Set one answer; a value the journal could not hold is bad input, named at once."""

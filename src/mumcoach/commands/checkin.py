@@ -23,6 +23,7 @@ from mumcoach.commands import (
 )
 from mumcoach.commands.init import onboard_if_new
 from mumcoach.errors import MumcoachError
+from mumcoach.paths import JOURNAL_NAME
 
 ANSWERS_KEPT = "Your answers so far are kept; run `mumcoach checkin` to carry on."
 
@@ -115,11 +116,11 @@ def checkin(
     later = asker.interactive and not as_json and not asker.given("plan") and onboarded(app)
     source = _read_after(read, asker) if later else read()
     flow = CheckInFlow(asker, app.content, source, app.today(), on_plan)
-    from mumcoach.views.checkin_json import checkin_json
-
     try:
         draft = flow.run()
     except CrisisStop as stop:
+        from mumcoach.views.checkin_json import checkin_json
+
         journal = flow.journal
         partial = _everything_given(asker, app, journal, stop.partial)
         save_and_stop(
@@ -135,6 +136,7 @@ def checkin(
     saved, journal, notes, signpost = save_answers(app, asker, lambda: _save(app, draft))
     if as_json:
         from mumcoach.coach.reflect import reflection
+        from mumcoach.views.checkin_json import checkin_json
 
         lines = reflection(app.content, saved, draft.plan, journal.people)
         next_step = _next_step(app, journal, draft)[0]
@@ -151,7 +153,7 @@ def onboarded(app: AppContext) -> bool:
     its first 64 KiB and its last bytes, in well under a millisecond. False whenever that is
     not plain (then the whole file is read before any question)."""
     try:
-        with app.store.path.open("rb") as fh:
+        with (app.data_dir / JOURNAL_NAME).open("rb") as fh:
             head = fh.read(HEAD)
             whole = len(head) < HEAD
             if not whole:

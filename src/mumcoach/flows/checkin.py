@@ -10,7 +10,6 @@ from mumcoach.coach.checkin_draft import CheckInDraft, MetAnswers, MetPerson
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
-from mumcoach.flows.people import resolve_met
 from mumcoach.models import ANSWERS, Journal, Plan
 from mumcoach.prompter import Choice
 from mumcoach.text import short
@@ -260,6 +259,8 @@ class CheckInFlow:
         entry = "" if a.interactive else f"people[{index}]"
         if not a.interactive and self.from_met is not None and index >= self.from_met:
             entry = "--met"  # she typed a flag, not an answers-file list
+        from mumcoach.flows.people import resolve_met  # only once she names someone
+
         known = resolve_met(a, self.content, self.journal, name, self.draft.date, entry=entry)
         met.person_id = known.id if known else None
         if known is None or a.given("child"):

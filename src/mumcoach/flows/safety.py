@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
 
-from mumcoach.coach.safety import CRISIS, screen
 from mumcoach.flows.ask import CrisisStop
 from mumcoach.prompter import Choice, Prompter
 
@@ -49,6 +48,8 @@ class SafetyWatch:
             self.region = profile.region
 
     def __call__(self, key: str, text: str) -> None:
+        from mumcoach.coach.safety import CRISIS, screen  # with the first text, not at start
+
         found = screen(text, self.content.safety, self.names)
         if found is None:
             return
