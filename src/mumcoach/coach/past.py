@@ -146,8 +146,7 @@ def tracks_of(
     return tracks
 
 
-@dataclass
-class History:
+class History(NamedTuple):
     """Everything the coach reads from her journal up to `until`, built once per command."""
 
     content: Content
@@ -158,8 +157,8 @@ class History:
     attempts: list[Attempt]
     tracks: dict[str, Track]
     checkins: list[CheckIn]  # up to `until`, oldest first
-    ruled_out: frozenset[str] = frozenset()  # step and half-step ids that are "not for me"
-    shown: dict[str, Sequence[Shown]] = field(default_factory=dict)
+    ruled_out: frozenset[str]  # step and half-step ids that are "not for me"
+    shown: dict[str, Sequence[Shown]]  # step id -> what she logged that shows it done
 
     def track(self, step: LadderStep) -> Track:
         return self.tracks.get(step.id) or Track()

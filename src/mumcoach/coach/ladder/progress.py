@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mumcoach.coach.past import REAL, Attempt, History, Status, attempts_from, build_history
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["REAL", "Attempt", "History", "Status", "attempts_from", "build_history"]
 
 
-@dataclass(frozen=True)
-class StepProgress:
+class StepProgress(NamedTuple):
     """Where she is with one step. `skips` counts skips since her last real attempt."""
 
     step: LadderStep

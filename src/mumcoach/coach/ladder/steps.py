@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from mumcoach.content import Content, HalfStep, Step
@@ -13,8 +12,7 @@ if TYPE_CHECKING:
 CUSTOM_SOURCE = "your own step"
 
 
-@dataclass(frozen=True, kw_only=True)
-class LadderStep:
+class LadderStep(NamedTuple):
     """One rung as this person sees it: her own rating applied, her position on her ladder."""
 
     id: str
@@ -48,8 +46,7 @@ class LadderStep:
         """The step as she sees it in a setting: online, its online wording, if-then and tips."""
         if setting != "online" or not self.online:
             return self
-        return replace(
-            self,
+        return self._replace(
             title=self.online,
             if_then=self.online_if_then or self.if_then,
             tips=self.online_tips or self.tips,
@@ -97,8 +94,7 @@ def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> L
     )
     if not isinstance(item, Step):
         return own
-    step = replace(
-        own,
+    step = own._replace(
         requires=tuple(item.requires),
         shown_by=tuple(item.shown_by),
         online=item.online,
@@ -109,7 +105,7 @@ def _build(item: Step | CustomStep, position: int, ratings: dict[str, int]) -> L
         custom=False,
     )
     halves = sorted((_half(h, step, ratings) for h in item.half_steps), key=lambda h: h.difficulty)
-    return replace(step, half_steps=tuple(halves))
+    return step._replace(half_steps=tuple(halves))
 
 
 def _half(half: HalfStep, parent: LadderStep, ratings: dict[str, int]) -> LadderStep:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from mumcoach.coach.ladder.progress import covered_by, start_position, working_step
 from mumcoach.errors import BadInput
@@ -52,8 +51,7 @@ class NothingToSuggest(BadInput):
     """Every step is marked "not for me", so there is nothing left to suggest."""
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """One step to try next, with a one-sentence reason built from her own data.
 
     `title` is the wording she sees in `setting` (the online variant for an online place).
