@@ -6,11 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.checkin_draft import CheckInDraft
-from mumcoach.coach.people import (
-    mark_reciprocity_noted,
-    reciprocity_notes_due,
-    unreturned_invitations,
-)
+from mumcoach.coach.people import mark_reciprocity_noted, reciprocity_counts_due
 from mumcoach.coach.people_edit import record_interaction
 from mumcoach.coach.profile import default_profile
 from mumcoach.coach.safety import Signpost, child_names, flagged, low_mood_signpost
@@ -55,11 +51,8 @@ def save_checkin(
     default_profile(journal, today)
     draft.flagged = flagged(draft.texts(), content.safety, child_names(journal))
     saved = apply_checkin(journal, draft, now)
-    due = reciprocity_notes_due(journal, content.rules)
-    notes = [
-        content.say("reciprocity.note", name=p.name, count=unreturned_invitations(journal, p))
-        for p in due
-    ]
-    mark_reciprocity_noted(journal, [p.id for p in due])
+    due = reciprocity_counts_due(journal, content.rules)
+    notes = [content.say("reciprocity.note", name=p.name, count=count) for p, count in due]
+    mark_reciprocity_noted(journal, [p.id for p, _ in due])
     signpost = None if crisis else low_mood_signpost(journal, today, content.rules.low_mood)
     return saved, notes, signpost

@@ -171,14 +171,19 @@ def unreturned_invitations(journal: Journal, person: Person, pairs: Together | N
 
 def reciprocity_notes_due(journal: Journal, rules: Rules) -> list[Person]:
     """People whose unreturned invitations reached the threshold and who weren't noted yet."""
+    return [person for person, _ in reciprocity_counts_due(journal, rules)]
+
+
+def reciprocity_counts_due(journal: Journal, rules: Rules) -> list[tuple[Person, int]]:
+    """`reciprocity_notes_due`, each with her unreturned invitations, from one pass."""
     threshold = rules.reciprocity.unreturned_invitations
     index = interaction_index(journal)
-    return [
-        p
+    counts = (
+        (p, unreturned_invitations(journal, p, index.get(p.id, [])))
         for p in journal.people
         if not p.reciprocity_noted
-        and unreturned_invitations(journal, p, index.get(p.id, [])) >= threshold
-    ]
+    )
+    return [(person, count) for person, count in counts if count >= threshold]
 
 
 def mark_reciprocity_noted(journal: Journal, person_ids: Iterable[str]) -> None:
