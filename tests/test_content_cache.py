@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from mumcoach.content import Content, cache, load_content
-from mumcoach.content.cache import CACHE_NAME, cached_content
+from mumcoach.content.cache import CACHE_GLOB, cached_content
 from mumcoach.errors import ContentInvalid
 
 SHIPPED = Path(__file__).resolve().parents[1] / "prompts"
@@ -54,8 +54,8 @@ def test_the_cache_is_hers_alone(tmp_path: Path) -> None:
     cached_content(env)
     folder = tmp_path / "cache"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert stat.S_IMODE((folder / CACHE_NAME).stat().st_mode) == 0o600
-    assert [p.name for p in folder.iterdir()] == [CACHE_NAME]  # no temporary file left
+    (path,) = folder.iterdir()  # no temporary file left
+    assert path.match(CACHE_GLOB) and stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_an_edited_content_file_is_read_afresh_even_at_the_same_size(
@@ -89,6 +89,7 @@ def test_another_prompts_folder_is_not_served_the_first_ones_content(
     assert mine.say("not_therapy") == "Just a coach."
     assert plain.say("not_therapy") != "Just a coach."
     assert cached_content(env_for(tmp_path)).say("not_therapy") == plain.say("not_therapy")
+    assert len(loads) == 2, "each folder keeps its own cache: neither replaced the other's"
 
 
 def test_broken_content_is_never_cached(tmp_path: Path) -> None:
@@ -99,7 +100,7 @@ def test_broken_content_is_never_cached(tmp_path: Path) -> None:
     for _ in range(2):
         with pytest.raises(ContentInvalid, match="rules.toml"):
             cached_content(env)
-    assert not (tmp_path / "cache" / CACHE_NAME).exists()
+    assert not list((tmp_path / "cache").glob(CACHE_GLOB))
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,8 @@ def test_a_damaged_cache_is_ignored_and_replaced(
 ) -> None:
     env = env_for(tmp_path)
     good = cached_content(env)
-    (tmp_path / "cache" / CACHE_NAME).write_bytes(damage)
+    (path,) = (tmp_path / "cache").glob(CACHE_GLOB)
+    path.write_bytes(damage)
     assert same(cached_content(env), good)
     assert same(cached_content(env), good)
     assert len(loads) == 2  # the damaged one was read afresh once, then cached again
@@ -122,7 +124,7 @@ def test_a_damaged_cache_is_ignored_and_replaced(
 def test_a_cache_others_could_have_written_is_not_trusted(tmp_path: Path, loads: list[int]) -> None:
     env = env_for(tmp_path)
     cached_content(env)
-    path = tmp_path / "cache" / CACHE_NAME
+    (path,) = (tmp_path / "cache").glob(CACHE_GLOB)
     path.chmod(0o666)
     cached_content(env)
     assert len(loads) == 2
@@ -154,4 +156,4 @@ def test_runs_share_the_cache_in_the_users_cache_folder(
     runner = CliRunner()
     assert runner.invoke(app, ["support", "--json"]).exit_code == 0
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "mumcoach"
-    assert (folder / CACHE_NAME).is_file()
+    assert len(list(folder.glob(CACHE_GLOB))) == 1

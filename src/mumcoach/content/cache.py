@@ -23,7 +23,9 @@ from mumcoach.content.catalog import Content
 from mumcoach.content.loader import FILES, find_prompts_dirs, load_content
 
 CACHE_ENV = "MUMCOACH_CACHE"  # a folder for the cache, or "off"
-CACHE_NAME = "content.pickle"
+# One file per install and content folder (content-<where>.pickle), so two installs side by
+# side never take turns replacing each other's.
+CACHE_GLOB = "content-*.pickle"
 # The modules whose classes and checks make the content what it is.
 CODE = ("catalog.py", "contract.py", "loader.py", "safety.py", "schema.py", "cache.py")
 
@@ -34,7 +36,7 @@ def cached_content(env: Mapping[str, str] = os.environ) -> Content:
     key = _key(env)
     if folder is None or key is None:
         return load_content(env)
-    path = folder / CACHE_NAME
+    path = cache_file(folder, key)
     found = _read(path, key)
     if found is not None:
         return found
@@ -53,6 +55,12 @@ def cache_dir(env: Mapping[str, str]) -> Path | None:
     from platformdirs import user_cache_path
 
     return user_cache_path("mumcoach", appauthor=False)
+
+
+def cache_file(folder: Path, key: tuple[Any, ...]) -> Path:
+    """The cache for the files and code in `key`, named by where they are (not what they hold)."""
+    where = "\n".join(path for files in key[3:] for path, _ in files)
+    return folder / f"content-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}.pickle"
 
 
 def _key(env: Mapping[str, str]) -> tuple[Any, ...] | None:
@@ -101,7 +109,7 @@ def _private(info: os.stat_result) -> bool:
 
 def _write(folder: Path, path: Path, key: tuple[Any, ...], content: Content) -> None:
     """Best effort: a cache that cannot be written is simply not there next time."""
-    temp = folder / f".{CACHE_NAME}.{os.getpid()}.tmp"
+    temp = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder.stat()):
