@@ -15,7 +15,7 @@ import os
 import pickle
 import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,16 +36,16 @@ def cached_content(env: Mapping[str, str] = os.environ) -> Content:
     key = _key(env)
     if folder is None or key is None:
         return load_content(env)
-    path = cache_file(folder, key)
-    found = _read(path, key)
-    if found is not None:
+    path = cache_file(folder, "content", key)
+    found = read_cache(path, key)
+    if isinstance(found, Content):
         return found
     content = load_content(env)
-    _write(folder, path, key, content)
+    write_cache(path, key, content)
     return content
 
 
-def cache_dir(env: Mapping[str, str]) -> Path | None:
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
     """Where the cache lives: $MUMCOACH_CACHE, else the platform's user cache folder."""
     chosen = env.get(CACHE_ENV)
     if chosen == "off":
@@ -57,19 +57,26 @@ def cache_dir(env: Mapping[str, str]) -> Path | None:
     return user_cache_path("mumcoach", appauthor=False)
 
 
-def cache_file(folder: Path, key: tuple[Any, ...]) -> Path:
-    """The cache for the files and code in `key`, named by where they are (not what they hold)."""
+def cache_file(folder: Path, kind: str, key: tuple[Any, ...]) -> Path:
+    """The cache of `kind` for the files in `key`, named by where they are (not what they
+    hold): `key` ends with tuples of (path, digest) pairs."""
     where = "\n".join(path for files in key[3:] for path, _ in files)
-    return folder / f"content-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}.pickle"
+    return folder / f"{kind}-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}.pickle"
 
 
-def _key(env: Mapping[str, str]) -> tuple[Any, ...] | None:
-    """Who made the cache and from what: None when a content file is missing (load_content
-    then says which)."""
+def code_key(files: Iterable[Path]) -> tuple[Any, ...]:
+    """Who made a cache: this mumcoach, Python and pydantic, and the bytes of `files`."""
     import pydantic.version
 
     from mumcoach import __version__
 
+    code = tuple(_identity(path) for path in files)
+    return (__version__, sys.version, pydantic.version.VERSION, code)
+
+
+def _key(env: Mapping[str, str]) -> tuple[Any, ...] | None:
+    """The code and the content files: None when a content file is missing (load_content
+    then says which)."""
     dirs = find_prompts_dirs(env)
     files = []
     for name in FILES:
@@ -78,15 +85,15 @@ def _key(env: Mapping[str, str]) -> tuple[Any, ...] | None:
             return None
         files.append(_identity(path))
     here = Path(__file__).parent
-    code = [_identity(here / name) for name in CODE]
-    return (__version__, sys.version, pydantic.version.VERSION, tuple(files), tuple(code))
+    return (*code_key(here / name for name in CODE), tuple(files))
 
 
 def _identity(path: Path) -> tuple[str, bytes]:
     return (str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
 
 
-def _read(path: Path, key: tuple[Any, ...]) -> Content | None:
+def read_cache(path: Path, key: tuple[Any, ...]) -> Any:
+    """What `write_cache` kept at `path` under exactly this `key`; None for anything else."""
     try:
         with path.open("rb") as fh:
             if not _private(os.fstat(fh.fileno())) or not _private(path.parent.stat()):
@@ -96,8 +103,7 @@ def _read(path: Path, key: tuple[Any, ...]) -> Content | None:
         return None
     if not isinstance(found, tuple) or len(found) != 2 or found[0] != key:
         return None
-    content = found[1]
-    return content if isinstance(content, Content) else None
+    return found[1]
 
 
 def _private(info: os.stat_result) -> bool:
@@ -107,8 +113,10 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o022
 
 
-def _write(folder: Path, path: Path, key: tuple[Any, ...], content: Content) -> None:
-    """Best effort: a cache that cannot be written is simply not there next time."""
+def write_cache(path: Path, key: tuple[Any, ...], value: object) -> None:
+    """Keep `value` (never anything of hers) for `read_cache`. Best effort: a cache that
+    cannot be written is simply not there next time."""
+    folder = path.parent
     temp = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -116,7 +124,7 @@ def _write(folder: Path, path: Path, key: tuple[Any, ...], content: Content) -> 
             return
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((key, content), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except Exception:
         with contextlib.suppress(OSError):
