@@ -5,6 +5,8 @@ from __future__ import annotations
 import typing
 from collections.abc import Iterable
 from functools import cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -38,24 +40,34 @@ def record_counts(
 
 
 def _count_list(items: list[Any], path: str, counts: dict[str, int]) -> None:
-    records = [item for item in items if isinstance(item, BaseModel | dict)]
-    if not records:
+    kinds = set(map(type, items))
+    if len(kinds) == 1 and issubclass(kind := kinds.pop(), BaseModel):
+        _count_models(items, kind, path, counts)  # the usual case, counted in bulk
         return
-    counts[path] = counts.get(path, 0) + len(records)
-    inner: dict[str, str] = {}  # field -> its path, worked out once for the whole list
+    records = [item for item in items if isinstance(item, BaseModel | dict)]
+    if records:
+        counts[path] = counts.get(path, 0) + len(records)
     for item in records:
-        if isinstance(item, dict) or item.__pydantic_extra__:
-            record_counts(item, path, counts)
-            continue
-        values = item.__dict__
-        for name in record_fields(type(item)):  # none for most (a plan, an interaction)
-            value = values[name]
-            if value.__class__ is list:
-                if value:
-                    where = inner.get(name) or inner.setdefault(name, f"{path}.{name}")
-                    _count_list(value, where, counts)
-            elif isinstance(value, BaseModel | dict):
-                record_counts(value, f"{path}.{name}", counts)
+        record_counts(item, path, counts)
+
+
+def _count_models(
+    records: list[BaseModel], kind: type[BaseModel], path: str, counts: dict[str, int]
+) -> None:
+    """Records of one kind: counted at once, then what they hold, field by field."""
+    counts[path] = counts.get(path, 0) + len(records)
+    for record in filter(attrgetter("__pydantic_extra__"), records):  # fields it does not know
+        for key, value in record.__pydantic_extra__.items():  # type: ignore[union-attr]
+            record_counts({key: value}, path, counts)
+    for name in record_fields(kind):  # none for most (a plan, an interaction)
+        where = f"{path}.{name}"
+        values = list(map(attrgetter(name), records))
+        lists = [value for value in values if value.__class__ is list]
+        if lists:
+            _count_list(list(chain.from_iterable(lists)), where, counts)
+        for value in values:
+            if isinstance(value, BaseModel | dict):
+                record_counts(value, where, counts)
 
 
 @cache
