@@ -235,3 +235,20 @@ def test_a_change_that_sets_a_time_itself_keeps_it(home: Path) -> None:
         ("checkins", journal.checkins[0].id),
     }
     assert Store(home).load().people[0].updated_at == earlier
+
+
+def test_records_added_after_the_others_are_stamped_with_those_changed(home: Path) -> None:
+    from mumcoach.models import CheckIn, Interaction
+
+    journal = Store(home).load()
+    plan, last = journal.plans[0], journal.checkins[-1]
+    moment = datetime(2026, 11, 21, 20, 0)
+
+    def change(journal: Journal) -> None:
+        journal.plans[0].openers.append("Hello!")  # an old record, changed in place
+        journal.checkins[-1].interactions.append(Interaction(person_id="p-9", name="Kemi"))
+        journal.checkins.append(CheckIn(id="c-new", date=moment.date(), created_at=moment))
+
+    stamped = stamped_by(home, change)
+    added = next(key for key in stamped if key[:2] == ("checkins", last.id) and len(key) == 4)
+    assert stamped == {("plans", plan.id), ("checkins", "c-new"), added}
