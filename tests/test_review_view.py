@@ -175,3 +175,28 @@ def test_small_formatters() -> None:
     assert date_range(END, END) == "21 Nov 2026"
     assert bar(0, 10) == "░" * 10 and bar(10, 10) == "█" * 10 and bar(2.5, 10) == "██▌░░░░░░░"
     assert (spark(None, 1, 5), spark(1, 1, 5), spark(5, 1, 5)) == ("·", "▁", "█")
+
+
+@pytest.mark.parametrize("width", [100, 60, 36, 24])
+def test_rows_lay_out_as_a_two_column_grid_would(content: Content, width: int) -> None:
+    """The review's rows (labels, then values wrapped in the width left) read line for line as
+    the grid they replace, at any width (a narrow screen gets the grid itself)."""
+    from rich.table import Table
+
+    from mumcoach.views.review import Rows
+
+    review = build_review(content, full_week(), END, 7)
+    rows = review_view(review, content).renderables[3]  # type: ignore[attr-defined]
+    assert isinstance(rows, Rows) and len(rows.rows) > 8
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in rows.rows:
+        grid.add_row(label, value)
+
+    def lines(renderable: RenderableType) -> list[str]:
+        console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
+        console.print(renderable)
+        return [line.rstrip() for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+
+    assert lines(rows) == lines(grid)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +30,8 @@ BAR_WIDTH = 10
 TITLE_WIDTH = 34
 DAY_GRID_MAX = 14  # longer windows get one sparkline character per day
 FOLLOWUPS_SHOWN = 5  # the rest are in `mumcoach people`
+LABEL_GAP = 2  # spaces between a row's label and its value
+NARROW = 20  # a value column narrower than this: labels give way (a grid)
 
 
 # ---- small formatters -----------------------------------------------------------------------
@@ -65,6 +70,36 @@ def spark(value: float | None, low: float, high: float) -> str:
 def _row(table: Table, *cells: RenderableType) -> None:
     """A row whose words print as they are: no markup, no emoji codes (names are hers)."""
     table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
+
+
+class Rows:
+    """Labelled rows: each bold label, then its value wrapped in the width left. The same as a
+    two-column grid shows them, for a third of the work (a grid measures every cell first)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, RenderableType]] = []
+
+    def add(self, label: str, value: RenderableType) -> None:
+        self.rows.append((label, Text(value) if isinstance(value, str) else value))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max((cell_len(label) for label, _ in self.rows), default=0)
+        if options.max_width - width - LABEL_GAP < NARROW:  # let a grid squeeze the labels too
+            grid = Table.grid(padding=(0, LABEL_GAP))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column()
+            for label, value in self.rows:
+                grid.add_row(label, value)
+            yield grid
+            return
+        values = options.update(width=options.max_width - width - LABEL_GAP)
+        bold = Style(bold=True)
+        for label, value in self.rows:
+            for n, line in enumerate(console.render_lines(value, values, pad=False)):
+                head = label if n == 0 else ""
+                yield Segment(head.ljust(width + LABEL_GAP), bold)
+                yield from line
+                yield Segment.line()
 
 
 def clip(text: str, width: int = TITLE_WIDTH) -> str:
@@ -247,41 +282,36 @@ def focus_text(review: WeeklyReview, content: Content) -> str:
 
 def review_view(review: WeeklyReview, content: Content) -> RenderableType:
     """The full weekly review: every section, in the order the product brief lists them."""
-    rows = Table.grid(padding=(0, 2))
-    rows.add_column(style="bold", no_wrap=True)
-    rows.add_column()
-    _row(rows, "Check-ins", checkins_text(review))
-    _row(rows, "Steps", steps_text(review))
-    _row(rows, "Ladder", ladder_text(review))
-    _row(rows, "Experiments", experiments_text(review.experiments, review.days))
-    _row(rows, "Anxiety", anxiety_view(review.experiments, review.per_step))
-    _row(
-        rows,
+    rows = Rows()
+    rows.add("Check-ins", checkins_text(review))
+    rows.add("Steps", steps_text(review))
+    rows.add("Ladder", ladder_text(review))
+    rows.add("Experiments", experiments_text(review.experiments, review.days))
+    rows.add("Anxiety", anxiety_view(review.experiments, review.per_step))
+    rows.add(
         "Liking gap",
         liking_text(review.liking_gap_mean, review.liking_gap_count, content, review.days),
     )
-    _row(rows, "Connections", funnel_text(review))
-    _row(rows, "People", people_text(review))
-    _row(rows, "Follow-ups", followups_view(review.followups, review.end))
+    rows.add("Connections", funnel_text(review))
+    rows.add("People", people_text(review))
+    rows.add("Follow-ups", followups_view(review.followups, review.end))
     if review.people.reciprocity:
-        _row(rows, "Invitations", reciprocity_view(review, content))
-    _row(rows, "Mood & energy", days_view(review.daily))
+        rows.add("Invitations", reciprocity_view(review, content))
+    rows.add("Mood & energy", days_view(review.daily))
     if review.loneliness:
-        _row(rows, "Loneliness", loneliness_view(review.loneliness, content))
+        rows.add("Loneliness", loneliness_view(review.loneliness, content))
     return _framed(review, content, review.headline, rows)
 
 
 def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
     """Nothing logged in the window: a friendly way in, not a screen of zeros."""
-    rows = Table.grid(padding=(0, 2))
-    rows.add_column(style="bold", no_wrap=True)
-    rows.add_column()
-    _row(rows, "Before you go", "`mumcoach plan`: one small step, about a minute.")
-    _row(rows, "Each evening", "`mumcoach checkin`: how it went, under two minutes.")
+    rows = Rows()
+    rows.add("Before you go", "`mumcoach plan`: one small step, about a minute.")
+    rows.add("Each evening", "`mumcoach checkin`: how it went, under two minutes.")
     if review.followups:
-        _row(rows, "Follow-ups", followups_view(review.followups, review.end))
+        rows.add("Follow-ups", followups_view(review.followups, review.end))
     if review.loneliness:
-        _row(rows, "Loneliness", loneliness_view(review.loneliness, content))
+        rows.add("Loneliness", loneliness_view(review.loneliness, content))
     return _framed(review, content, content.say("review.empty", span=span_words(review.days)), rows)
 
 

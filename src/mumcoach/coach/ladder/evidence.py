@@ -116,9 +116,8 @@ def evidence_at(
             if kind in places:
                 kinds[kind] = places[kind]
             elif kind == "follow-up":  # done by the cut, and logged by then too
-                kinds[kind] = _shown(
-                    kind, [s for s in slots if cut is None or max(s[0][0], s[1][1]) <= cut]
-                )
+                kept = [s for s in slots if cut is None or max(s[0][0], s[1][1]) <= cut]
+                kinds[kind] = Made(len(kept), partial(_shown, kind, kept))
             else:  # logged day by day: the ones by the cut come first
                 n = len(slots) if cut is None else bisect_right(slots, cut, key=_slot_day)
                 kinds[kind] = Made(n, partial(_shown, kind, slots[:n]))
