@@ -146,6 +146,14 @@ def tracks_of(
     return tracks
 
 
+def _copied(tracks: dict[str, Track]) -> dict[str, Track]:
+    """Tracks to carry on folding apart from the originals."""
+    return {
+        step_id: replace(t, settings_tried=list(t.settings_tried), real_at=list(t.real_at))
+        for step_id, t in tracks.items()
+    }
+
+
 class History(NamedTuple):
     """Everything the coach reads from her journal up to `until`, built once per command."""
 
@@ -185,13 +193,6 @@ class History(NamedTuple):
     def visits(self, place_id: str | None) -> int:
         """Plans for this place that she went to (at least partly), before `until`."""
         return sum(1 for a in self.attempts if place_id and a.place_id == place_id and a.real)
-
-
-def _copied(tracks: dict[str, Track]) -> dict[str, Track]:
-    return {
-        step_id: replace(t, settings_tried=list(t.settings_tried), real_at=list(t.real_at))
-        for step_id, t in tracks.items()
-    }
 
 
 def build_history(content: Content, journal: Journal, until: date | None = None) -> History:

@@ -85,14 +85,6 @@ def looks_like_name(text: str) -> bool:
     return bool(NAME.fullmatch(text.strip())) and not any(w.lower() in NOT_A_NAME for w in words)
 
 
-def evidence(
-    journal: Journal, checkins: Sequence[CheckIn], attempts: Sequence[Attempted], until: date | None
-) -> Kinds:
-    """Every kind of evidence in her journal up to `until` (`checkins` and `attempts` are hers up
-    to then, oldest first), each kind oldest first."""
-    return evidence_at(journal, checkins, until, [(until, attempts)])[0]
-
-
 def evidence_at(
     journal: Journal,
     checkins: Sequence[CheckIn],
@@ -100,9 +92,10 @@ def evidence_at(
     cuts: Sequence[tuple[date | None, Sequence[Attempted]]],
     shared: int = 0,
 ) -> list[Kinds]:
-    """`evidence` as it stood at each cut (a day no later than `until`, with her attempts as they
-    stood then), from one pass over her check-ins up to `until`; the cuts' attempts are the same
-    up to `shared`, so those are read once."""
+    """Every kind of evidence in her journal as it stood at each cut (a day no later than
+    `until`, with her attempts as they stood then), each kind oldest first, from one pass over
+    her check-ins up to `until` (oldest first); the cuts' attempts are the same up to `shared`,
+    so those are read once."""
     logged = {
         kind: list(slots.items()) for kind, slots in _logged(journal, checkins, until).items()
     }
@@ -126,6 +119,7 @@ def evidence_at(
 
 
 Slot = tuple[tuple[date, int], tuple[str, date]]  # (day, her order) -> (name, logged on)
+Slots = dict[tuple[date, int], tuple[str, date]]
 
 
 def _slot_day(slot: Slot) -> date:
@@ -137,9 +131,7 @@ def _shown(kind: str, slots: list[Slot]) -> list[Shown]:
     return [Shown(kind, day, who) for (day, _), (who, _) in sorted(slots)]
 
 
-def _logged(
-    journal: Journal, checkins: Sequence[CheckIn], until: date | None
-) -> dict[str, dict[tuple[date, int], tuple[str, date]]]:
+def _logged(journal: Journal, checkins: Sequence[CheckIn], until: date | None) -> dict[str, Slots]:
     """What her check-ins show, kind by kind, in the order logged, each with her name as logged
     then and the day of the check-in that logged it.
 
@@ -148,7 +140,7 @@ def _logged(
     """
     known_since = {p.id: p.first_met for p in journal.people}
     first: dict[str, tuple[date, int]] = {}  # person -> the first day logged, her order
-    found: dict[str, dict[tuple[date, int], tuple[str, date]]] = {k: {} for k in PERSON_KINDS}
+    found: dict[str, Slots] = {k: {} for k in PERSON_KINDS}
     names, knew, chat, shared, numbers = (found[k] for k in PERSON_KINDS[:5])
     invited, meetup, hosted, follow_up = (found[k] for k in PERSON_KINDS[5:])
     for checkin in checkins:
