@@ -21,7 +21,7 @@ from mumcoach.content import (
     load_content,
     placeholders,
 )
-from mumcoach.content import loader as content_loader
+from mumcoach.content import files as content_files
 from mumcoach.errors import CONTENT_INVALID, ContentInvalid
 
 SHIPPED = Path(__file__).resolve().parents[1] / "prompts"
@@ -347,7 +347,7 @@ def test_no_shipped_prompts_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = tmp_path / "site" / "mumcoach" / "content" / "loader.py"
-    monkeypatch.setattr(content_loader, "__file__", str(fake))
+    monkeypatch.setattr(content_files, "__file__", str(fake))
     with pytest.raises(ContentInvalid, match="prompts"):
         load_content({})
 

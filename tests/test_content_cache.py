@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mumcoach.content import Content, cache, load_content
+from mumcoach.content import Content, load_content, loader
 from mumcoach.content.cache import CACHE_GLOB, cached_content
 from mumcoach.errors import ContentInvalid
 
@@ -24,13 +24,13 @@ def same(a: Content, b: Content) -> bool:
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the times the content files are read and checked afresh."""
     counted: list[int] = []
-    real = cache.load_content
+    real = loader.load_content
 
     def counting(env: Any) -> Content:
         counted.append(1)
         return real(env)
 
-    monkeypatch.setattr(cache, "load_content", counting)
+    monkeypatch.setattr(loader, "load_content", counting)
     return counted
 
 

@@ -311,3 +311,20 @@ def test_checkins_first_question_comes_before_the_journal_and_what_only_later_ne
     }
     assert later & set(shown["loaded"]) == set()
     assert "mumcoach.flows.checkin" in shown["loaded"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--no-input", "review", "--json"], ["--no-input", "checkin", "--mood", "3"], ["support"]],
+    ids=" ".join,
+)
+def test_content_checked_before_is_not_read_again(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the checked content in the cache (content/cache.py), no TOML is parsed at all."""
+    monkeypatch.setenv("MUMCOACH_CACHE", str(tmp_path / "cache"))
+    first = loaded_by(args, tmp_path / "home")
+    assert "mumcoach.content.loader" in first, "the control: the first run reads the files"
+    again = loaded_by(args, tmp_path / "home")
+    assert "mumcoach.content.cache" in again
+    assert under(again, "tomllib", "mumcoach.content.loader") == set()

@@ -57,7 +57,7 @@ class AppContext:
             return self.console_override
         from rich.console import Console
 
-        return Console(highlight=False)
+        return Console(highlight=False, emoji=False)  # her words print as typed
 
     @property
     def can_ask(self) -> bool:

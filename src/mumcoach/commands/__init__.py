@@ -92,7 +92,7 @@ def screens(app: AppContext, as_json: bool) -> Console:
         return app.console
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def _open_draft(

@@ -20,27 +20,30 @@ from pathlib import Path
 from typing import Any
 
 from mumcoach.content.catalog import Content
-from mumcoach.content.loader import FILES, find_prompts_dirs, load_content
+from mumcoach.content.files import FILES, find_prompts_dirs
 
 CACHE_ENV = "MUMCOACH_CACHE"  # a folder for the cache, or "off"
 # One file per install and content folder (content-<where>.pickle), so two installs side by
 # side never take turns replacing each other's.
 CACHE_GLOB = "content-*.pickle"
 # The modules whose classes and checks make the content what it is.
-CODE = ("catalog.py", "contract.py", "loader.py", "safety.py", "schema.py", "cache.py")
+CODE = ("catalog.py", "contract.py", "files.py", "loader.py", "safety.py", "schema.py", "cache.py")
 
 
 def cached_content(env: Mapping[str, str] = os.environ) -> Content:
     """The content as `load_content(env)` gives it, from the cache when nothing has changed."""
     folder = cache_dir(env)
     key = _key(env)
-    if folder is None or key is None:
-        return load_content(env)
-    path = cache_file(folder, "content", key)
-    found = read_cache(path, key)
-    if isinstance(found, Content):
-        return found
+    path = None if folder is None or key is None else cache_file(folder, "content", key)
+    if path is not None and key is not None:
+        found = read_cache(path, key)
+        if isinstance(found, Content):
+            return found
+    from mumcoach.content.loader import load_content  # only when there is reading to do
+
     content = load_content(env)
+    if path is None or key is None:
+        return content
     write_cache(path, key, content)
     return content
 

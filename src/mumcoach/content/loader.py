@@ -13,6 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from mumcoach.content.catalog import Content
 from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES, REQUIRED_QUESTIONS
+from mumcoach.content.files import ENV_VAR as ENV_VAR
+from mumcoach.content.files import FILES as FILES
+from mumcoach.content.files import find_prompts_dirs as find_prompts_dirs
+from mumcoach.content.files import shipped_dirs
 from mumcoach.content.safety import SafetyContent
 from mumcoach.content.schema import (
     REGIONS,
@@ -27,36 +31,6 @@ from mumcoach.content.schema import (
     placeholders,
 )
 from mumcoach.errors import ContentInvalid
-
-ENV_VAR = "MUMCOACH_PROMPTS"
-FILES = (
-    "ladder.toml",
-    "openers.toml",
-    "followups.toml",
-    "messages.toml",
-    "questions.toml",
-    "rules.toml",
-    "support.toml",
-    "safety.toml",
-    "ucla.toml",
-)
-
-
-def _shipped_dirs() -> list[Path]:
-    """The copy packaged in the wheel, then the source checkout (editable installs)."""
-    package = Path(__file__).resolve().parents[1]  # src/mumcoach (or site-packages/mumcoach)
-    return [p for p in (package / "prompts", package.parents[1] / "prompts") if p.is_dir()]
-
-
-def find_prompts_dirs(env: Mapping[str, str] = os.environ) -> list[Path]:
-    """Existing prompt folders, first match wins per file: $MUMCOACH_PROMPTS, packaged, checkout."""
-    override = [Path(env[ENV_VAR]).expanduser()] if env.get(ENV_VAR) else []
-    out: list[Path] = []
-    for path in [*override, *_shipped_dirs()]:
-        if path.is_dir() and path not in out:
-            out.append(path)
-    return out
-
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -176,7 +150,7 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 def load_content(env: Mapping[str, str] = os.environ) -> Content:
     """Load and check every content file, each from the first folder that has it."""
-    shipped = _shipped_dirs()
+    shipped = shipped_dirs()
     if not shipped:
         raise ContentInvalid(
             "the coaching content (prompts/) is missing from this install; reinstall mumcoach"

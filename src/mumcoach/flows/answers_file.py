@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,8 @@ def load_answers(path: Path | None, allowed: Iterable[str]) -> dict[str, Any]:
     """Read a TOML or JSON answers file whose keys are long option names with '-' as '_'."""
     if path is None:
         return {}
+    import tomllib  # only with a file to read
+
     try:
         raw = path.read_bytes()
     except OSError as exc:

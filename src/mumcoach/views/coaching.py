@@ -79,7 +79,10 @@ def plan_card(
     if tips:
         parts += _section("Tip", [tips[0]])
     return Panel(
-        Group(*parts), title=plan_title(plan, place), title_align="left", border_style="magenta"
+        Group(*parts),
+        title=Text(plan_title(plan, place)),  # as typed: a place's name is hers, not markup
+        title_align="left",
+        border_style="magenta",
     )
 
 
@@ -114,7 +117,7 @@ def reflection_view(
         parts.append(Text(line))
     parts.append(Text(""))
     parts.append(Text(content.say("reflect.thanks"), style="dim"))
-    return Panel(Group(*parts), title=title, title_align="left", border_style="green")
+    return Panel(Group(*parts), title=Text(title), title_align="left", border_style="green")
 
 
 def notes_view(notes: Sequence[str]) -> RenderableType:

@@ -61,7 +61,7 @@ def support_screen(region_code: str, content: Content) -> RenderableType:
     parts: list[RenderableType] = [_emergency(region, content)]
     parts += _lines(region, content, content.say("support.lines_heading"))
     parts += [Text(""), _honesty(region, content), Text(content.say("not_therapy"))]
-    return Panel(Group(*parts), title=content.say("support.title"), title_align="left")
+    return Panel(Group(*parts), title=Text(content.say("support.title")), title_align="left")
 
 
 def crisis_screen(region_code: str, content: Content) -> RenderableType:
@@ -71,7 +71,10 @@ def crisis_screen(region_code: str, content: Content) -> RenderableType:
     parts += _lines(region, content, content.say("crisis.lines_heading"))
     parts.append(_honesty(region, content, short=True))
     return Panel(
-        Group(*parts), title=content.say("crisis.intro"), title_align="left", border_style="bold"
+        Group(*parts),
+        title=Text(content.say("crisis.intro")),
+        title_align="left",
+        border_style="bold",
     )
 
 
@@ -83,7 +86,7 @@ def safety_check_notice(region_code: str, content: Content, *, asked: bool) -> R
     parts: list[RenderableType] = [Text(warm)]
     parts += _lines(region, content, content.say("support.lines_heading"))
     parts += [Text(""), _emergency(region, content), _honesty(region, content)]
-    return Panel(Group(*parts), title=content.say("support.title"), title_align="left")
+    return Panel(Group(*parts), title=Text(content.say("support.title")), title_align="left")
 
 
 def low_mood_notice(region_code: str, content: Content) -> RenderableType:
