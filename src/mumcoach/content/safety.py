@@ -1,9 +1,7 @@
 """The safety screen's shape: normalising, word classes, two-tier rules and guards (safety.toml)."""
 
-from __future__ import annotations
-
 import re
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -91,7 +89,7 @@ class SafetyContent(_Strict):
     guard: tuple[SafetyGuard, ...] = ()
 
     @model_validator(mode="after")
-    def _check_classes(self) -> SafetyContent:
+    def _check_classes(self) -> Self:
         if "child" not in self.words:
             raise ValueError("words.child is required (her children's names join it)")
         patterns = [p for r in self.rule for p in r.patterns]

@@ -1,11 +1,9 @@
 """The shape of each content file (prompts/*.toml) as strict pydantic models."""
 
-from __future__ import annotations
-
 import re
 import string
 from datetime import date, time
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal, Self, get_args
 
 from pydantic import (
     AfterValidator,
@@ -95,7 +93,7 @@ class Step(_Strict):
     source: Source
 
     @model_validator(mode="after")
-    def _check(self) -> Step:
+    def _check(self) -> Self:
         if self.difficulty >= 6 and not self.half_steps:
             raise ValueError(f"a step of difficulty {self.difficulty} needs at least one half-step")
         for half in self.half_steps:
@@ -138,7 +136,7 @@ class Followup(_Strict):
     source: Source
 
     @model_validator(mode="after")
-    def _check(self) -> Followup:
+    def _check(self) -> Self:
         extra = placeholders(self.text) - {"name", "child"}
         if extra:
             raise ValueError(f"text may only use {{name}} and {{child}}, not {{{min(extra)}}}")
@@ -196,7 +194,7 @@ class LowMood(_Strict):
     source: Source
 
     @model_validator(mode="after")
-    def _check(self) -> LowMood:
+    def _check(self) -> Self:
         if self.days > self.window_days:
             raise ValueError("days cannot be more than window_days")
         return self
@@ -209,7 +207,7 @@ class Hours(_Strict):
     source: Source
 
     @model_validator(mode="after")
-    def _check(self) -> Hours:
+    def _check(self) -> Self:
         if not self.casual < self.friend < self.close:
             raise ValueError("hours must grow: casual < friend < close")
         return self
@@ -312,7 +310,7 @@ class Ucla(_Strict):
     answers: tuple[UclaAnswer, UclaAnswer, UclaAnswer]
 
     @model_validator(mode="after")
-    def _check(self) -> Ucla:
+    def _check(self) -> Self:
         if [a.value for a in self.answers] != [1, 2, 3]:
             raise ValueError("answers must be valued 1, 2, 3 in that order")
         return self
