@@ -561,3 +561,14 @@ def test_a_back_dated_checkin_names_its_day_not_today(invoke: Invoke, private_ho
     tonight = invoke(["checkin", "--mood", "4"])
     assert tonight.exit_code == 0, tonight.output
     assert "Today" in tonight.rich
+
+
+def test_her_words_print_as_typed_not_as_markup(invoke: Invoke, private_home: Path) -> None:
+    """A place or a fear with square brackets keeps them on the plan card and in the title."""
+    invoke(["init", "--region", "uk", "--name", "Jo"])
+    result = invoke(
+        ["plan", "--place", "[Baby] group", "--setting", "groups", "--fear", "[nobody] talks"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "at [Baby] group" in result.rich
+    assert "[nobody] talks" in result.rich

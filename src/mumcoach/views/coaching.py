@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from mumcoach.content import Content
@@ -25,11 +24,13 @@ def _section(title: str, lines: Sequence[str]) -> list[RenderableType]:
     """A bold title over bullet lines that wrap under their own text."""
     if not lines:
         return []
+    from rich.table import Table  # only the plan card: a reflection never loads Rich's tables
+
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(width=3, justify="right")
     bullets.add_column()
     for line in lines:
-        bullets.add_row("•", line)
+        bullets.add_row("•", Text(line))  # as typed: her words are not markup
     return [Text(title, style="bold"), bullets]
 
 
