@@ -24,6 +24,7 @@ from mumcoach.errors import (
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
 from mumcoach.paths import FILE_MODE, JOURNAL_NAME, ensure_private_dir, tighten, tighten_tree
+from mumcoach.pieces import read_in_pieces
 from mumcoach.text import may_change
 
 T = TypeVar("T")
@@ -121,7 +122,10 @@ class Store:
         try:
             # The usual case, straight from the bytes: a current journal that validates, and
             # whose text, written by mumcoach, needs no cleaning (a hand-edit may need it).
-            journal = Journal.model_validate_json(raw, context=may_change(raw))
+            context = may_change(raw)
+            journal = read_in_pieces(raw, context) or Journal.model_validate_json(
+                raw, context=context
+            )
             if "schema_version" in journal.model_fields_set and (
                 journal.schema_version == SCHEMA_VERSION
             ):

@@ -1,0 +1,115 @@
+"""Validate a large journal piece by piece, so its whole JSON tree is never in memory at once.
+
+Reading a journal straight from its bytes first turns all of them into a tree (about twice the
+file's size) and only then makes the records, so both are in memory together: for ten years,
+10 MB on top of the records' own. Here the bytes are cut between two records of a list, as
+mumcoach writes it (`\\n  },\\n  {\\n`, the records of a top-level list), into pieces of about
+PIECE bytes; each piece is framed to be a journal of its own (`{"plans": [` … `]}`), validated,
+and the pieces joined. Nothing here trusts the layout: a cut in the wrong place makes a piece
+that is not valid JSON, which list a piece continues is known from the pieces before it as
+validated, and anything unclear (a key written twice, an order that cannot be told) gives up,
+so the caller reads the file whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import from_json
+
+from mumcoach.models import Journal
+
+PIECE = 256 * 1024
+SMALLEST = 4 * PIECE  # smaller journals are read whole: their tree costs little
+_CUT = b"\n  },\n  {\n"  # one record of a top-level list ends, the next begins
+_END = len(b"\n  }")  # where a piece ends, inside the cut
+_NEXT = len(b"\n  },")  # where the next begins
+
+
+def read_in_pieces(raw: bytes, context: Any) -> Journal | None:
+    """The journal in `raw`, validated piece by piece; None if it is small, cannot be cut or
+    any piece does not validate (the caller then reads it whole and says what is wrong)."""
+    spans = _spans(raw)
+    if len(spans) < 2:
+        return None
+    try:
+        return _validate(raw, spans, context)
+    except (ValidationError, ValueError, RecursionError):
+        return None
+
+
+def _spans(raw: bytes) -> list[tuple[int, int]]:
+    """Where each piece starts and ends: cut at the first record boundary after every PIECE."""
+    if len(raw) < SMALLEST:
+        return []
+    spans, start = [], 0
+    while (cut := raw.find(_CUT, start + PIECE)) >= 0:
+        spans.append((start, cut + _END))
+        start = cut + _NEXT
+    spans.append((start, len(raw)))
+    return spans
+
+
+def _validate(raw: bytes, spans: list[tuple[int, int]], context: Any) -> Journal | None:
+    view = memoryview(raw)
+    journal: Journal | None = None
+    name = ""  # the list a piece continues: open when the piece before it ended
+    seen: set[str] = set()  # top-level keys met so far
+    for number, (start, end) in enumerate(spans):
+        first, last = number == 0, number == len(spans) - 1
+        before = b"" if first else b'{"%s": [' % name.encode()
+        text = b"".join((before, view[start:end], b"" if last else b"]}"))
+        if not first and text.find(b'"%s"' % name.encode(), len(before)) >= 0:
+            return None  # its key again (written twice?): only a whole read can say which wins
+        piece = Journal.model_validate_json(text, context=context)
+        extra = piece.__pydantic_extra__ or {}
+        keys = (set(piece.model_fields_set) | set(extra)) - {name}
+        if keys & seen:
+            return None  # a key written twice
+        seen |= keys
+        if journal is None:
+            journal = piece
+        else:
+            _join(journal, piece, name)
+        if not last:
+            name = _open_at_end(text, keys, name)
+            if not isinstance(_value(journal, name), list):
+                return None
+    return journal
+
+
+def _open_at_end(text: bytes, keys: set[str], name: str) -> str:
+    """The list left open at the end of a piece: the one it continued, or else the last of
+    the keys it began (found in order by reading the piece as plain JSON, if need be)."""
+    if not keys:
+        return name
+    if len(keys) == 1:
+        return next(iter(keys))
+    order: list[str] = list(from_json(text, cache_strings="keys"))
+    return order[-1]
+
+
+def _value(journal: Journal, key: str) -> Any:
+    if key in type(journal).model_fields:
+        return journal.__dict__[key]
+    return (journal.__pydantic_extra__ or {}).get(key)
+
+
+def _join(journal: Journal, piece: Journal, name: str) -> None:
+    """Add what `piece` holds to `journal`: the list it continues extended, other keys set
+    (unknown ones in the order they came, as they are written back in that order)."""
+    fields = type(journal).model_fields
+    for key in piece.model_fields_set & fields.keys():
+        if key == name:
+            journal.__dict__[key].extend(piece.__dict__[key])
+        else:
+            journal.__dict__[key] = piece.__dict__[key]
+    assert journal.__pydantic_extra__ is not None  # extra="allow"
+    for key, value in (piece.__pydantic_extra__ or {}).items():
+        if key == name:
+            journal.__pydantic_extra__[key].extend(value)
+        else:
+            journal.__pydantic_extra__[key] = value
+    merged = journal.__pydantic_fields_set__ | piece.__pydantic_fields_set__
+    object.__setattr__(journal, "__pydantic_fields_set__", merged)

@@ -1,0 +1,104 @@
+"""A large journal read in pieces is exactly the journal read whole, whatever its layout."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mumcoach import pieces, store
+from mumcoach.errors import JournalDamaged
+from mumcoach.models import Journal
+from mumcoach.store import Store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
+
+
+@pytest.fixture(autouse=True)
+def tiny_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cut even the small test journal into pieces: at every record of every list."""
+    monkeypatch.setattr(pieces, "PIECE", 1)
+    monkeypatch.setattr(pieces, "SMALLEST", 0)
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> bytes:
+    """The test journal as mumcoach writes it, with an unknown list of records of its own."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    shutil.copyfile(FIXTURE, home / store.JOURNAL_NAME)
+
+    def change(journal: Journal) -> None:
+        assert journal.__pydantic_extra__ is not None
+        journal.__pydantic_extra__["photos"] = [{"file": "a.jpg"}, {"file": "b.jpg"}]
+
+    Store(home).update(change)
+    return (home / store.JOURNAL_NAME).read_bytes()
+
+
+def read(raw: bytes, tmp_path: Path) -> Journal:
+    return Store(tmp_path).parse(raw, tmp_path / store.JOURNAL_NAME)
+
+
+def test_a_journal_mumcoach_wrote_is_read_in_pieces_as_it_is_whole(raw: bytes) -> None:
+    assert len(pieces._spans(raw)) > 5
+    cut = pieces.read_in_pieces(raw, None)
+    assert cut is not None and cut == Journal.model_validate_json(raw)
+    assert store.serialise(cut) == raw  # every record, every unknown field, in order
+    assert cut.model_fields_set == Journal.model_validate_json(raw).model_fields_set
+
+
+def relaid(raw: bytes, layout: str) -> bytes:
+    """The same journal laid out otherwise: by hand, by another tool, or written oddly."""
+    data = json.loads(raw)
+    if layout == "compact":
+        return json.dumps(data).encode()
+    if layout == "indent-2":
+        return json.dumps(data, indent=2, ensure_ascii=False).encode()
+    if layout == "people-first":  # and the cuts still where mumcoach would make them
+        return json.dumps({"people": data.pop("people"), **data}, indent=1).encode()
+    if layout == "people-twice":  # the last one counts
+        return raw.replace(b'\n "loneliness": [', b'\n "people": [],\n "loneliness": [', 1)
+    if layout == "plans-twice":
+        return raw.replace(b'\n "people": [', b'\n "plans": [],\n "people": [', 1)
+    # records of a check-in's own list laid out as if they were the journal's people
+    inside = b'\n "people": [\n  {\n "name": "X", "created": "2026-01-01"\n  },\n  {\n'
+    inside += b' "name": "Y", "created": "2026-01-01"\n  }\n ],'
+    return raw.replace(b'\n   "date":', inside + b'\n   "date":', 1)
+
+
+# whether each is read in pieces (else whole, as pieces could not tell it for sure)
+LAYOUTS = {
+    "compact": False,  # nowhere to cut
+    "indent-2": False,
+    "people-first": True,  # the order of the lists is read from the first piece
+    "people-twice": False,
+    "plans-twice": False,
+    "inside": False,  # a cut inside a check-in makes a piece that is not JSON
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_any_layout_reads_as_it_would_whole(raw: bytes, layout: str, tmp_path: Path) -> None:
+    text = relaid(raw, layout)
+    assert text != raw
+    assert (pieces.read_in_pieces(text, None) is not None) is LAYOUTS[layout]
+    assert read(text, tmp_path) == Journal.model_validate_json(text)
+
+
+def test_a_damaged_record_in_a_piece_is_reported_where_it_is_in_the_file(
+    raw: bytes, tmp_path: Path
+) -> None:
+    broken = raw.replace(b'"mood": 4', b'"mood": 40', 1)
+    assert broken != raw
+    with pytest.raises(JournalDamaged, match=r"checkins\[\d\]\.mood \(input should be less"):
+        read(broken, tmp_path)
+
+
+def test_an_older_journal_in_pieces_is_still_moved_up(tmp_path: Path) -> None:
+    old = FIXTURE.read_bytes()
+    journal = read(json.dumps(json.loads(old), indent=1).encode(), tmp_path)
+    assert journal.schema_version == store.SCHEMA_VERSION
+    assert all(p.id and p.updated_at for p in journal.people)
