@@ -157,6 +157,26 @@ def test_empty_week_still_shows_followups_due(content: Content) -> None:
     assert "Sam: send photos overdue since 9 Nov" in text(render(review, content))
 
 
+def test_a_date_from_another_year_says_its_year(content: Content) -> None:
+    """ "overdue since 15 Dec" would read as last month; a follow-up from years ago says so."""
+    long_ago = date(2023, 12, 15)
+    journal = Journal(
+        people=[person("s", "Sam", long_ago)],
+        checkins=[
+            checkin(long_ago, met("s", "Sam", follow_up="send photos", follow_up_due=long_ago)),
+            checkin(d(16), met("s", "Sam", follow_up="say hi", follow_up_due=d(17))),
+        ],
+        loneliness=[
+            Loneliness(date=long_ago, answers=[2, 2, 2]),
+            Loneliness(date=d(20), answers=[1, 1, 2]),
+        ],
+    )
+    out = text(render(build_review(content, journal, END, 7), content))
+    assert "Sam: send photos overdue since 15 Dec 2023" in out
+    assert "Sam: say hi overdue since 17 Nov " in out  # this year's: no year
+    assert "6 (15 Dec 2023) → 4 (20 Nov)" in out
+
+
 def test_many_followups_are_capped_on_screen(content: Content) -> None:
     journal = Journal(
         checkins=[

@@ -48,6 +48,11 @@ def date_range(start: date, end: date) -> str:
     return f"{start.day}–{end.day} {end:%b %Y}"
 
 
+def on_day(day: date, end: date) -> str:
+    """'15 Dec', with its year when that is not the review's year ('15 Dec 2016')."""
+    return day_month(day) if day.year == end.year else day_month_year(day)
+
+
 def number(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
@@ -220,9 +225,9 @@ def followups_view(items: Sequence[DueFollowUp], end: date) -> RenderableType:
         return Text("Nothing due.")
     lines: list[RenderableType] = []
     for item in items[:FOLLOWUPS_SHOWN]:
-        when = f"overdue since {day_month(item.due)}" if item.overdue else "due today"
+        when = f"overdue since {on_day(item.due, end)}" if item.overdue else "due today"
         if not item.overdue and item.due != end:
-            when = f"due {day_month(item.due)}"
+            when = f"due {on_day(item.due, end)}"
         lines.append(Text.assemble("• ", (item.name, "bold"), f": {item.text} ", (when, "dim")))
     if len(items) > FOLLOWUPS_SHOWN:
         more = len(items) - FOLLOWUPS_SHOWN
@@ -262,9 +267,11 @@ def _cell(value: float | None, low: float, high: float) -> str:
     return f"{spark(value, low, high)} {shown}"
 
 
-def loneliness_view(points: Sequence[LonelinessPoint], content: Content) -> RenderableType:
+def loneliness_view(
+    points: Sequence[LonelinessPoint], content: Content, end: date
+) -> RenderableType:
     recent = points[-8:]
-    trend = " → ".join(f"{p.total} ({day_month(p.date)})" for p in recent)
+    trend = " → ".join(f"{p.total} ({on_day(p.date, end)})" for p in recent)
     return Group(
         Text(f"{trend}   (3–9, lower = less lonely)"),
         Text(content.say("review.ucla_trend"), style="dim"),
@@ -299,7 +306,7 @@ def review_view(review: WeeklyReview, content: Content) -> RenderableType:
         rows.add("Invitations", reciprocity_view(review, content))
     rows.add("Mood & energy", days_view(review.daily))
     if review.loneliness:
-        rows.add("Loneliness", loneliness_view(review.loneliness, content))
+        rows.add("Loneliness", loneliness_view(review.loneliness, content, review.end))
     return _framed(review, content, review.headline, rows)
 
 
@@ -311,7 +318,7 @@ def empty_view(review: WeeklyReview, content: Content) -> RenderableType:
     if review.followups:
         rows.add("Follow-ups", followups_view(review.followups, review.end))
     if review.loneliness:
-        rows.add("Loneliness", loneliness_view(review.loneliness, content))
+        rows.add("Loneliness", loneliness_view(review.loneliness, content, review.end))
     return _framed(review, content, content.say("review.empty", span=span_words(review.days)), rows)
 
 
