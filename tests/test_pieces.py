@@ -63,6 +63,8 @@ def relaid(raw: bytes, layout: str) -> bytes:
         return raw.replace(b'\n "loneliness": [', b'\n "people": [],\n "loneliness": [', 1)
     if layout == "plans-twice":
         return raw.replace(b'\n "people": [', b'\n "plans": [],\n "people": [', 1)
+    if layout == "plans-split":  # an empty list, then the real one: the order is not sure
+        return raw.replace(b'\n "plans": [', b'\n "plans": [],\n "ideas": [],\n "plans": [', 1)
     # records of a check-in's own list laid out as if they were the journal's people
     inside = b'\n "people": [\n  {\n "name": "X", "created": "2026-01-01"\n  },\n  {\n'
     inside += b' "name": "Y", "created": "2026-01-01"\n  }\n ],'
@@ -76,6 +78,7 @@ LAYOUTS = {
     "people-first": True,  # the order of the lists is read from the first piece
     "people-twice": False,
     "plans-twice": False,
+    "plans-split": False,
     "inside": False,  # a cut inside a check-in makes a piece that is not JSON
 }
 

@@ -73,20 +73,22 @@ def _validate(raw: bytes, spans: list[tuple[int, int]], context: Any) -> Journal
         else:
             _join(journal, piece, name)
         if not last:
-            name = _open_at_end(text, keys, name)
-            if not isinstance(_value(journal, name), list):
+            name = _open_at_end(text, piece, keys) if keys else name
+            if not name:
                 return None
     return journal
 
 
-def _open_at_end(text: bytes, keys: set[str], name: str) -> str:
-    """The list left open at the end of a piece: the one it continued, or else the last of
-    the keys it began (found in order by reading the piece as plain JSON, if need be)."""
-    if not keys:
-        return name
-    if len(keys) == 1:
-        return next(iter(keys))
-    order: list[str] = list(from_json(text, cache_strings="keys"))
+def _open_at_end(text: bytes, piece: Journal, keys: set[str]) -> str:
+    """The list left open at the end of a piece that began `keys`: the last list among them,
+    told by reading the piece as plain JSON if it began more than one (and only if each is
+    written once in it, so that order is sure); "" when it cannot be told."""
+    lists = [key for key in keys if isinstance(_value(piece, key), list)]
+    if len(lists) == 1:
+        return lists[0]
+    if not lists or any(text.count(b'"%s"' % key.encode()) != 1 for key in lists):
+        return ""
+    order: list[str] = [key for key in from_json(text, cache_strings="keys") if key in lists]
     return order[-1]
 
 
