@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -157,3 +158,23 @@ def test_runs_share_the_cache_in_the_users_cache_folder(
     assert runner.invoke(app, ["support", "--json"]).exit_code == 0
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "mumcoach"
     assert len(list(folder.glob(CACHE_GLOB))) == 1
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/cache", "/abs/cache"], ids=str)
+def test_the_cache_folder_is_the_platforms(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    """The same folder platformdirs names, found without importing it on Linux."""
+    from platformdirs import user_cache_path
+
+    from mumcoach.content.cache import cache_dir
+
+    monkeypatch.delenv("MUMCOACH_CACHE", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    if xdg == "relative/cache" and sys.platform == "linux":
+        assert cache_dir(os.environ) == Path.home() / ".cache" / "mumcoach"  # the XDG rule
+    else:
+        assert cache_dir(os.environ) == user_cache_path("mumcoach", appauthor=False)
