@@ -44,7 +44,7 @@ def read(raw: bytes, tmp_path: Path) -> Journal:
 
 def test_a_journal_mumcoach_wrote_is_read_in_pieces_as_it_is_whole(raw: bytes) -> None:
     assert len(pieces._spans(raw)) > 5
-    cut = pieces.read_in_pieces(raw, None)
+    cut = pieces.read_in_pieces(raw)
     assert cut is not None and cut == Journal.model_validate_json(raw)
     assert store.serialise(cut) == raw  # every record, every unknown field, in order
     assert cut.model_fields_set == Journal.model_validate_json(raw).model_fields_set
@@ -87,7 +87,7 @@ LAYOUTS = {
 def test_any_layout_reads_as_it_would_whole(raw: bytes, layout: str, tmp_path: Path) -> None:
     text = relaid(raw, layout)
     assert text != raw
-    assert (pieces.read_in_pieces(text, None) is not None) is LAYOUTS[layout]
+    assert (pieces.read_in_pieces(text) is not None) is LAYOUTS[layout]
     assert read(text, tmp_path) == Journal.model_validate_json(text)
 
 
@@ -105,3 +105,25 @@ def test_an_older_journal_in_pieces_is_still_moved_up(tmp_path: Path) -> None:
     journal = read(json.dumps(json.loads(old), indent=1).encode(), tmp_path)
     assert journal.schema_version == store.SCHEMA_VERSION
     assert all(p.id and p.updated_at for p in journal.people)
+
+
+def test_a_journal_file_is_read_a_piece_at_a_time_as_it_is_whole(
+    raw: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / store.JOURNAL_NAME
+    path.write_bytes(raw)
+    with path.open("rb") as file:
+        assert pieces.read_file_in_pieces(file) == Journal.model_validate_json(raw)
+    assert Store(tmp_path).load() == Journal.model_validate_json(raw)
+    for layout in LAYOUTS:  # any other layout: read whole, as before
+        path.write_bytes(relaid(raw, layout))
+        assert Store(tmp_path).load() == Journal.model_validate_json(relaid(raw, layout))
+
+
+def test_text_hand_edited_into_one_piece_is_cleaned(raw: bytes, tmp_path: Path) -> None:
+    edited = raw.replace(b'"Priya"', b'"Pri\\u001b[31mya\\nS."')
+    assert edited != raw
+    (tmp_path / store.JOURNAL_NAME).write_bytes(edited)
+    assert [p.name for p in Store(tmp_path).load().people if p.name.startswith("Pri")] == [
+        "Priya S."
+    ]

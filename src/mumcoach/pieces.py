@@ -13,12 +13,15 @@ so the caller reads the file whole.
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 from pydantic_core import from_json
 
 from mumcoach.models import Journal
+from mumcoach.text import may_change
 
 PIECE = 256 * 1024
 SMALLEST = 4 * PIECE  # smaller journals are read whole: their tree costs little
@@ -27,16 +30,22 @@ _END = len(b"\n  }")  # where a piece ends, inside the cut
 _NEXT = len(b"\n  },")  # where the next begins
 
 
-def read_in_pieces(raw: bytes, context: Any) -> Journal | None:
+def read_in_pieces(raw: bytes) -> Journal | None:
     """The journal in `raw`, validated piece by piece; None if it is small, cannot be cut or
     any piece does not validate (the caller then reads it whole and says what is wrong)."""
     spans = _spans(raw)
     if len(spans) < 2:
         return None
-    try:
-        return _validate(raw, spans, context)
-    except (ValidationError, ValueError, RecursionError):
+    view = memoryview(raw)
+    return _read(view[start:end] for start, end in spans)
+
+
+def read_file_in_pieces(file: BinaryIO) -> Journal | None:
+    """As `read_in_pieces`, reading the file a piece at a time too, so that not even its
+    bytes are all in memory at once."""
+    if os.fstat(file.fileno()).st_size < SMALLEST:
         return None
+    return _read(_cut_file(file))
 
 
 def _spans(raw: bytes) -> list[tuple[int, int]]:
@@ -51,18 +60,40 @@ def _spans(raw: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def _validate(raw: bytes, spans: list[tuple[int, int]], context: Any) -> Journal | None:
-    view = memoryview(raw)
+def _cut_file(file: BinaryIO) -> Iterator[bytes]:
+    """The file's bytes, piece by piece, cut as `_spans` cuts them."""
+    buffer = bytearray()
+    while block := file.read(PIECE):
+        buffer += block
+        while (cut := buffer.find(_CUT, PIECE)) >= 0:
+            yield bytes(buffer[: cut + _END])
+            del buffer[: cut + _NEXT]
+    yield bytes(buffer)
+
+
+def _read(chunks: Iterable[bytes | memoryview]) -> Journal | None:
+    """The journal joined from its pieces; None if any does not validate or fit."""
+    try:
+        return _validate(chunks)
+    except (ValidationError, ValueError, RecursionError):
+        return None
+
+
+def _validate(chunks: Iterable[bytes | memoryview]) -> Journal | None:
     journal: Journal | None = None
     name = ""  # the list a piece continues: open when the piece before it ended
     seen: set[str] = set()  # top-level keys met so far
-    for number, (start, end) in enumerate(spans):
-        first, last = number == 0, number == len(spans) - 1
+    ahead = iter(chunks)
+    chunk = next(ahead, None)
+    while chunk is not None:
+        following = next(ahead, None)
+        first, last = journal is None, following is None
         before = b"" if first else b'{"%s": [' % name.encode()
-        text = b"".join((before, view[start:end], b"" if last else b"]}"))
+        text = b"".join((before, chunk, b"" if last else b"]}"))
         if not first and text.find(b'"%s"' % name.encode(), len(before)) >= 0:
             return None  # its key again (written twice?): only a whole read can say which wins
-        piece = Journal.model_validate_json(text, context=context)
+        # what cleaning could change is found for each piece: cuts are never inside text
+        piece = Journal.model_validate_json(text, context=may_change(text))
         extra = piece.__pydantic_extra__ or {}
         keys = (set(piece.model_fields_set) | set(extra)) - {name}
         if keys & seen:
@@ -76,6 +107,7 @@ def _validate(raw: bytes, spans: list[tuple[int, int]], context: Any) -> Journal
             name = _open_at_end(text, piece, keys) if keys else name
             if not name:
                 return None
+        chunk = following
     return journal
 
 

@@ -24,7 +24,7 @@ from mumcoach.errors import (
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
 from mumcoach.paths import FILE_MODE, JOURNAL_NAME, ensure_private_dir, tighten, tighten_tree
-from mumcoach.pieces import read_in_pieces
+from mumcoach.pieces import read_file_in_pieces, read_in_pieces
 from mumcoach.text import may_change
 
 T = TypeVar("T")
@@ -84,6 +84,10 @@ class Store:
         the caller promises not to change it: the next `update` then uses this same journal
         instead of reading the file again, if the file still holds exactly these bytes.
         """
+        if not reuse:  # nothing kept for a save: a large file is read a piece at a time
+            journal = self._read_in_pieces()
+            if journal is not None:
+                return journal
         raw = self._read()
         if raw is None:
             return Journal(created_at=self._now())
@@ -92,11 +96,25 @@ class Store:
             self._last = Loaded(raw, journal, record_counts(journal))
         return journal
 
-    def _read(self) -> bytes | None:
-        """The journal file's bytes; None if there is no file yet."""
+    def _read_in_pieces(self) -> Journal | None:
+        """The journal, read from its file a piece at a time if it is large, current and
+        sound; None otherwise (reading the file whole then says what is wrong)."""
+        self._tighten_once()
+        try:
+            with self.path.open("rb") as file:
+                journal = read_file_in_pieces(file)
+        except OSError:
+            return None
+        return journal if journal is not None and _current(journal) else None
+
+    def _tighten_once(self) -> None:
         if not self._tightened:
             self._tightened = True
             tighten_tree(self.home)
+
+    def _read(self) -> bytes | None:
+        """The journal file's bytes; None if there is no file yet."""
+        self._tighten_once()
         try:
             return self.path.read_bytes()
         except FileNotFoundError:
@@ -122,13 +140,10 @@ class Store:
         try:
             # The usual case, straight from the bytes: a current journal that validates, and
             # whose text, written by mumcoach, needs no cleaning (a hand-edit may need it).
-            context = may_change(raw)
-            journal = read_in_pieces(raw, context) or Journal.model_validate_json(
-                raw, context=context
+            journal = read_in_pieces(raw) or Journal.model_validate_json(
+                raw, context=may_change(raw)
             )
-            if "schema_version" in journal.model_fields_set and (
-                journal.schema_version == SCHEMA_VERSION
-            ):
+            if _current(journal):
                 return journal
         except (ValidationError, RecursionError):
             pass  # read it again step by step below, to say exactly what is wrong
@@ -318,6 +333,11 @@ class Store:
             if folder.is_dir():
                 for stale in folder.glob(f".*{TEMP_SUFFIX}"):
                     stale.unlink(missing_ok=True)
+
+
+def _current(journal: Journal) -> bool:
+    """Whether a journal read straight from bytes was written at this version (and says so)."""
+    return "schema_version" in journal.model_fields_set and journal.schema_version == SCHEMA_VERSION
 
 
 @contextlib.contextmanager
