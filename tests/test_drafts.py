@@ -307,3 +307,10 @@ def test_a_script_cannot_resume_answers_only_a_terminal_can_take_back(
     assert "only a terminal can take back" in refused.output
     assert checkins(private_home) == []
     assert draft_path(private_home, "checkin").exists(), "nothing she typed is dropped"
+
+
+def test_carrying_on_one_answer_says_one_answer(invoke: Invoke, private_home: Path) -> None:
+    invoke(["init", "--region", "uk"])
+    invoke(["checkin"], script={"mood": 2, "energy": KeyboardInterrupt()})
+    resumed = invoke(["checkin"], script={"draft": "resume", "energy": KeyboardInterrupt()})
+    assert "Carrying on with the 1 answer you'd given." in resumed.rich

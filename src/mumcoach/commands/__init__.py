@@ -101,6 +101,7 @@ def _open_draft(
     """This run's draft: a new one, or the unfinished one she chose to carry on."""
     from mumcoach.drafts import new_draft, read_draft, when_started
     from mumcoach.errors import NeedsAnswer
+    from mumcoach.words import plural
 
     home, now = app.data_dir, app.now()
     fresh = new_draft(home, command, now, persist=app.can_ask)
@@ -124,7 +125,8 @@ def _open_draft(
     earlier.persist = app.can_ask
     app.drafts[-1] = earlier
     if earlier.size and app.can_ask:
-        app.console.print(app.content.say("draft.carrying_on", count=earlier.size))
+        count = plural(earlier.size, "answer")  # "1 answer", "7 answers"
+        app.console.print(app.content.say("draft.carrying_on", count=count))
     return earlier
 
 
