@@ -30,38 +30,20 @@ _END = len(b"\n  }")  # where a piece ends, inside the cut
 _NEXT = len(b"\n  },")  # where the next begins
 
 
-def read_in_pieces(raw: bytes) -> Journal | None:
-    """The journal in `raw`, validated piece by piece; None if it is small, cannot be cut or
-    any piece does not validate (the caller then reads it whole and says what is wrong)."""
-    spans = _spans(raw)
-    if len(spans) < 2:
-        return None
-    view = memoryview(raw)
-    return _read(view[start:end] for start, end in spans)
-
-
 def read_file_in_pieces(file: BinaryIO) -> Journal | None:
-    """As `read_in_pieces`, reading the file a piece at a time too, so that not even its
-    bytes are all in memory at once."""
+    """The journal in `file`, read and validated a piece at a time; None if it is small,
+    cannot be cut or any piece does not validate (the caller then reads it whole and says
+    what is wrong)."""
     if os.fstat(file.fileno()).st_size < SMALLEST:
         return None
-    return _read(_cut_file(file))
-
-
-def _spans(raw: bytes) -> list[tuple[int, int]]:
-    """Where each piece starts and ends: cut at the first record boundary after every PIECE."""
-    if len(raw) < SMALLEST:
-        return []
-    spans, start = [], 0
-    while (cut := raw.find(_CUT, start + PIECE)) >= 0:
-        spans.append((start, cut + _END))
-        start = cut + _NEXT
-    spans.append((start, len(raw)))
-    return spans
+    try:
+        return _validate(_cut_file(file))
+    except (ValidationError, ValueError, RecursionError):
+        return None
 
 
 def _cut_file(file: BinaryIO) -> Iterator[bytes]:
-    """The file's bytes, piece by piece, cut as `_spans` cuts them."""
+    """The file's bytes piece by piece: cut at the first record boundary after every PIECE."""
     buffer = bytearray()
     while block := file.read(PIECE):
         buffer += block
@@ -71,15 +53,7 @@ def _cut_file(file: BinaryIO) -> Iterator[bytes]:
     yield bytes(buffer)
 
 
-def _read(chunks: Iterable[bytes | memoryview]) -> Journal | None:
-    """The journal joined from its pieces; None if any does not validate or fit."""
-    try:
-        return _validate(chunks)
-    except (ValidationError, ValueError, RecursionError):
-        return None
-
-
-def _validate(chunks: Iterable[bytes | memoryview]) -> Journal | None:
+def _validate(chunks: Iterable[bytes]) -> Journal | None:
     journal: Journal | None = None
     name = ""  # the list a piece continues: open when the piece before it ended
     seen: set[str] = set()  # top-level keys met so far
@@ -88,6 +62,8 @@ def _validate(chunks: Iterable[bytes | memoryview]) -> Journal | None:
     while chunk is not None:
         following = next(ahead, None)
         first, last = journal is None, following is None
+        if first and last:
+            return None  # nowhere to cut: read whole
         before = b"" if first else b'{"%s": [' % name.encode()
         text = b"".join((before, chunk, b"" if last else b"]}"))
         if not first and text.find(b'"%s"' % name.encode(), len(before)) >= 0:

@@ -24,7 +24,7 @@ from mumcoach.errors import (
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
 from mumcoach.paths import FILE_MODE, JOURNAL_NAME, ensure_private_dir, tighten, tighten_tree
-from mumcoach.pieces import read_file_in_pieces, read_in_pieces
+from mumcoach.pieces import read_file_in_pieces
 from mumcoach.text import may_change
 
 T = TypeVar("T")
@@ -140,9 +140,7 @@ class Store:
         try:
             # The usual case, straight from the bytes: a current journal that validates, and
             # whose text, written by mumcoach, needs no cleaning (a hand-edit may need it).
-            journal = read_in_pieces(raw) or Journal.model_validate_json(
-                raw, context=may_change(raw)
-            )
+            journal = Journal.model_validate_json(raw, context=may_change(raw))
             if _current(journal):
                 return journal
         except (ValidationError, RecursionError):
