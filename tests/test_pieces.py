@@ -73,7 +73,8 @@ def relaid(raw: bytes, layout: str) -> bytes:
     if layout == "indent-2":
         return json.dumps(data, indent=2, ensure_ascii=False).encode()
     if layout == "people-first":  # and the cuts still where mumcoach would make them
-        return json.dumps({"people": data.pop("people"), **data}, indent=1).encode()
+        first = {"people": data.pop("people"), **data}
+        return json.dumps(first, indent=1, ensure_ascii=False).encode()
     if layout == "people-twice":  # the last one counts
         return raw.replace(b'\n "loneliness": [', b'\n "people": [],\n "loneliness": [', 1)
     if layout == "plans-twice":
@@ -122,10 +123,15 @@ def test_an_older_journal_in_pieces_is_still_moved_up(tmp_path: Path) -> None:
     assert all(p.id and p.updated_at for p in journal.people)
 
 
-def test_text_hand_edited_into_one_piece_is_cleaned(raw: bytes, tmp_path: Path) -> None:
-    edited = raw.replace(b'"Priya"', b'"Pri\\u001b[31mya\\nS."')
-    assert edited != raw
-    (tmp_path / store.JOURNAL_NAME).write_bytes(edited)
-    assert [p.name for p in Store(tmp_path).load().people if p.name.startswith("Pri")] == [
-        "Priya S."
-    ]
+@pytest.mark.parametrize(
+    ("edit", "cut"),
+    [(b'"Pri\\u001b[31mya\\nS."', False), (b'"Priya\\nS."', True)],
+    ids=["escapes: read whole", "a line break: in pieces"],
+)
+def test_text_hand_edited_into_a_large_journal_is_cleaned(
+    raw: bytes, tmp_path: Path, edit: bytes, cut: bool
+) -> None:
+    edited = raw.replace(b'"Priya"', edit)
+    assert (in_pieces(edited, tmp_path) is not None) is cut
+    names = [p.name for p in load(edited, tmp_path).people]
+    assert "Priya S." in names and not any("\x1b" in n or "\n" in n for n in names)

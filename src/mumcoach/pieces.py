@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from pydantic import ValidationError
-from pydantic_core import from_json
 
 from mumcoach.models import Journal
 from mumcoach.text import may_change
@@ -66,10 +65,14 @@ def _validate(chunks: Iterable[bytes]) -> Journal | None:
             return None  # nowhere to cut: read whole
         before = b"" if first else b'{"%s": [' % name.encode()
         text = b"".join((before, chunk, b"" if last else b"]}"))
+        # what cleaning could change, found for each piece (cuts are never inside text); with
+        # no escapes but \" \\ \/ \n \t, a key is written as it reads, so it can be looked for
+        context = may_change(text)
+        if context is None:
+            return None  # hand-edited: read whole
         if not first and text.find(b'"%s"' % name.encode(), len(before)) >= 0:
             return None  # its key again (written twice?): only a whole read can say which wins
-        # what cleaning could change is found for each piece: cuts are never inside text
-        piece = Journal.model_validate_json(text, context=may_change(text))
+        piece = Journal.model_validate_json(text, context=context)
         extra = piece.__pydantic_extra__ or {}
         keys = (set(piece.model_fields_set) | set(extra)) - {name}
         if keys & seen:
@@ -89,15 +92,15 @@ def _validate(chunks: Iterable[bytes]) -> Journal | None:
 
 def _open_at_end(text: bytes, piece: Journal, keys: set[str]) -> str:
     """The list left open at the end of a piece that began `keys`: the last list among them,
-    told by reading the piece as plain JSON if it began more than one (and only if each is
-    written once in it, so that order is sure); "" when it cannot be told."""
+    told by where each is written if it began more than one (and only if each is written
+    once in it, so that where is sure); "" when it cannot be told."""
     lists = [key for key in keys if isinstance(_value(piece, key), list)]
     if len(lists) == 1:
         return lists[0]
-    if not lists or any(text.count(b'"%s"' % key.encode()) != 1 for key in lists):
+    quoted = [b'"%s"' % key.encode() for key in lists]
+    if not lists or any(text.count(key) != 1 for key in quoted):
         return ""
-    order: list[str] = [key for key in from_json(text, cache_strings="keys") if key in lists]
-    return order[-1]
+    return max(zip(map(text.find, quoted), lists, strict=True))[1]
 
 
 def _value(journal: Journal, key: str) -> Any:
