@@ -13,6 +13,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
 
+from mumcoach.scales import Minutes as Minutes
+from mumcoach.scales import OneToFive as OneToFive
+from mumcoach.scales import OneToSeven as OneToSeven
+from mumcoach.scales import Percent as Percent
+from mumcoach.scales import UclaAnswer as UclaAnswer
+from mumcoach.scales import ZeroToTen as ZeroToTen
 from mumcoach.text import LINE_BREAKS, NOTHING, clean
 from mumcoach.vocab import ANSWERS as ANSWERS
 from mumcoach.vocab import REGIONS as REGIONS
@@ -23,14 +29,6 @@ from mumcoach.vocab import RegionCode, Setting, StartedBy
 from mumcoach.vocab import Stage as Stage
 
 SCHEMA_VERSION = 2
-
-
-ZeroToTen = Annotated[int, Field(ge=0, le=10)]
-OneToFive = Annotated[int, Field(ge=1, le=5)]
-OneToSeven = Annotated[int, Field(ge=1, le=7)]
-Percent = Annotated[int, Field(ge=0, le=100)]
-Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
-UclaAnswer = Annotated[int, Field(ge=1, le=3)]
 
 
 # Shown in lists and tables, so kept on one line; other text keeps its line breaks.

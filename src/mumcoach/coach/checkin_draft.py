@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from mumcoach.errors import BadInput
-from mumcoach.models import Minutes, OneToFive, OneToSeven, Plan, ZeroToTen
+from mumcoach.scales import Minutes, OneToFive, OneToSeven, ZeroToTen
 from mumcoach.vocab import Answer, StartedBy
+
+if TYPE_CHECKING:
+    from mumcoach.models import Plan
 
 
 class Answers(BaseModel):

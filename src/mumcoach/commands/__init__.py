@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import typer
 
 from mumcoach.context import AppContext
-from mumcoach.models import region_of as region_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,7 +16,16 @@ if TYPE_CHECKING:
     from mumcoach.drafts import Draft
     from mumcoach.flows.ask import Asker
     from mumcoach.flows.safety import SafetyWatch
+    from mumcoach.models import Journal
     from mumcoach.views.json_out import Kind
+    from mumcoach.vocab import RegionCode
+
+
+def region_of(journal: Journal) -> RegionCode:
+    """Her region for support numbers (models.region_of, imported only when asked)."""
+    from mumcoach.models import region_of as of
+
+    return of(journal)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

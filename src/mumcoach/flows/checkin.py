@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mumcoach.coach.checkin_draft import CheckInDraft, MetAnswers, MetPerson
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
-from mumcoach.models import ANSWERS, Journal, Plan
 from mumcoach.prompter import Choice
 from mumcoach.text import short
+from mumcoach.vocab import ANSWERS
 from mumcoach.words import day_month_year
+
+if TYPE_CHECKING:
+    from mumcoach.models import Journal, Plan
 
 CHECKIN_KEYS = (
     "date",
@@ -72,8 +75,9 @@ class CheckInFlow:
     ) -> None:
         self.asker = asker
         self.content = content
-        self._journal = journal if isinstance(journal, Journal) else None
-        self._read = None if isinstance(journal, Journal) else journal
+        # a function to read it with, or the journal itself
+        self._read = journal if callable(journal) else None
+        self._journal = None if callable(journal) else journal
         self.on_plan = on_plan
         day = (
             check_date("date", asker.answers["date"], today, "back")
