@@ -107,7 +107,7 @@ class Record(BaseModel):
     def __setattr__(self, name: str, value: Any) -> None:
         if value.__class__ is str and name in TEXT_FIELDS:
             value = clean(value, multiline=name not in ONE_LINE_FIELDS)
-        elif name not in type(self).model_fields:  # a new unknown field: a set of its own
+        if name not in type(self).model_fields:  # a new unknown field: a set of its own
             object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
         super().__setattr__(name, value)
 
