@@ -96,6 +96,7 @@ MESSAGES = {
     "review.headline.people": {"people": 4, "span": "in these 14 days"},
     "review.headline.quiet": {},
     "review.focus": {"step": "Swap numbers", "reason": "You're ready."},
+    "review.focus_at": {"place": "Hartbeeps", "step": "Swap numbers", "reason": "Ready."},
     "hours.horizon": {"casual": 50, "friend": 90, "close": 200},
     "not_therapy": {},
     "low_mood.message": {"services": "Your doctor or midwife"},

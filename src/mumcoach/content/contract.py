@@ -66,6 +66,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "review.headline.people": "people span",
         "review.headline.quiet": "",
         "review.focus": "step reason",
+        "review.focus_at": "place step reason",
         "review.ucla_trend": "",
         "hours.horizon": "casual friend close",
         "not_therapy": "",

@@ -281,7 +281,12 @@ def loneliness_view(
 def focus_text(review: WeeklyReview, content: Content) -> str:
     if review.focus is None:
         return 'Every step is marked "not for me" right now: `mumcoach ladder` to change that.'
-    return content.say("review.focus", step=quoted(review.focus.title), reason=review.focus.reason)
+    focus = review.focus
+    if focus.place is not None:
+        return content.say(
+            "review.focus_at", place=focus.place, step=quoted(focus.title), reason=focus.reason
+        )
+    return content.say("review.focus", step=quoted(focus.title), reason=focus.reason)
 
 
 # ---- the screens ----------------------------------------------------------------------------

@@ -83,5 +83,6 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
             for p in review.loneliness
         ],
         "suggestion": suggestion_data(review.focus),
+        "focus_place": review.focus.place if review.focus else None,
         "signpost": review.signpost,
     }

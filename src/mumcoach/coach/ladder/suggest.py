@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from mumcoach.coach.ladder.progress import covered_by, start_position, working_step
 from mumcoach.errors import BadInput
-from mumcoach.words import SETTING_PLACES
+from mumcoach.words import SETTING_PLACES, quoted
 
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
@@ -205,18 +205,19 @@ def _easier(
     t = h.track(working)
     rules = h.content.rules.easier
     say = h.content.say
+    title = quoted(working.worded_for(setting).title)  # as she saw it there (online: online words)
     since: int
     if t.latest_expected is not None and t.latest_expected >= rules.expected_anxiety_at_least:
         kind: Kind = "easier-anxiety"
         since = t.latest_expected_at if t.latest_expected_at is not None else -1
-        reason = say("reason.easier_anxiety", step=working.title, expected=t.latest_expected)
+        reason = say("reason.easier_anxiety", step=title, expected=t.latest_expected)
     elif working.rated and working.difficulty >= rules.expected_anxiety_at_least:
         kind, since = "easier-rated", -1
         reason = say("reason.easier_rated", step=working.title, rating=working.difficulty)
     elif t.skips >= rules.skips:
         kind = "easier-skips"
         since = t.last_skip_at if t.last_skip_at is not None else -1
-        reason = say("reason.easier_skips", step=working.title, skips=t.skips)
+        reason = say("reason.easier_skips", step=title, skips=t.skips)
     else:
         return None
     for option in easier_options(h, working, setting, done_here):
@@ -271,7 +272,7 @@ def _working(
         pt = h.track(prev)
         reason = say(
             "reason.move_up",
-            previous=prev.title,
+            previous=quoted(prev.worded_for(setting).title),
             times=_times(pt.attempts),
             expected=pt.latest_expected,
             not_happened=_times(pt.fear_not_happened),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 from operator import attrgetter
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
 from mumcoach.coach.mood import low_mood_holds
-from mumcoach.coach.past import History, history_and_before
+from mumcoach.coach.past import Attempt, History, history_and_before
 from mumcoach.coach.review.loneliness import loneliness_trend
 from mumcoach.coach.review.people_week import people_pass
 from mumcoach.coach.review.stats import (
@@ -23,7 +24,7 @@ from mumcoach.coach.review.stats import (
     window,
 )
 from mumcoach.coach.review.types import Experiments, Focus, PeopleWeek, WeeklyReview
-from mumcoach.models import CheckIn, Journal, region_of
+from mumcoach.models import CheckIn, Journal, Place, region_of
 from mumcoach.words import span_words
 
 if TYPE_CHECKING:
@@ -43,12 +44,41 @@ def signpost(ordered: Sequence[CheckIn], content: Content, end: date) -> bool:
 _DATE = attrgetter("date")
 
 
-def focus(history: History) -> Focus | None:
+def focus(history: History, week: Sequence[Attempt]) -> Focus | None:
+    """Next week's step, where she has been going (`usual_place` of the week's plans `week`),
+    so it is worded, and fits, as her next plan there will be. With no such place, a step
+    that fits only one setting she has left open is worded for that setting."""
+    place = usual_place(history, week)
     try:
-        found = suggest(history)
+        found = suggest(history, place=place)
+        if place is None and found.setting is None:
+            step = history.steps[found.step_id]
+            open_ = [s for s in step.settings if s not in _not_for_me(history)]
+            if len(open_) == 1:
+                found = suggest(history, setting=open_[0])
     except NothingToSuggest:
         return None
-    return Focus(found.step_id, found.title, found.reason, found.kind, found.easier_step_id)
+    where = place.name if place is not None else None
+    return Focus(found.step_id, found.title, found.reason, found.kind, found.easier_step_id, where)
+
+
+def usual_place(history: History, week: Sequence[Attempt]) -> Place | None:
+    """Where she has been going: the place she planned for most in the review's window (ties:
+    the latest), else the place of her latest plan; never a place whose setting she has since
+    marked "not for me" (science.md §4: going back to the same group is a core step)."""
+    out = _not_for_me(history)
+    places = {p.id: p for p in history.journal.places if p.setting not in out}
+    # newest first: most_common keeps that order among equal counts, so a tie goes to the latest
+    newest_first = [a.place_id for a in reversed(week) if a.place_id in places]
+    if newest_first:
+        return places[str(Counter(newest_first).most_common(1)[0][0])]
+    latest = next((a.place_id for a in reversed(history.attempts) if a.place_id in places), None)
+    return places[latest] if latest is not None else None
+
+
+def _not_for_me(history: History) -> frozenset[str]:
+    profile = history.journal.profile
+    return frozenset(profile.not_for_me) if profile else frozenset()
 
 
 def headline(
@@ -108,7 +138,7 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         people=people,
         daily=daily(in_window, start, days),
         loneliness=loneliness_trend(journal.loneliness, end),
-        focus=focus(history),
+        focus=focus(history, attempts),
         signpost=signpost(ordered, content, end),
         region=region_of(journal),
     )

@@ -98,13 +98,15 @@ class LonelinessPoint(NamedTuple):
 
 
 class Focus(NamedTuple):
-    """The one suggested step for next week, with its reason."""
+    """The one suggested step for next week, with its reason, and the place it is worded for
+    (where she has been going), if any."""
 
     step_id: str
     title: str
     reason: str
     kind: str
     easier_step_id: str | None
+    place: str | None = None
 
 
 class WeeklyReview(NamedTuple):
