@@ -35,6 +35,16 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counted
 
 
+def overriding(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A prompts folder whose `name` is the shipped file with `old` replaced by `new`."""
+    prompts = tmp_path / "prompts"
+    prompts.mkdir(exist_ok=True)
+    text = (SHIPPED / name).read_text(encoding="utf-8")
+    assert old in text
+    (prompts / name).write_text(text.replace(old, new), encoding="utf-8")
+    return prompts
+
+
 def env_for(tmp_path: Path, **more: str) -> dict[str, str]:
     return {"MUMCOACH_CACHE": str(tmp_path / "cache"), **more}
 
@@ -62,14 +72,11 @@ def test_the_cache_is_hers_alone(tmp_path: Path) -> None:
 def test_an_edited_content_file_is_read_afresh_even_at_the_same_size(
     tmp_path: Path, loads: list[int]
 ) -> None:
-    prompts = tmp_path / "prompts"
-    prompts.mkdir()
-    rules = (SHIPPED / "rules.toml").read_text(encoding="utf-8")
-    (prompts / "rules.toml").write_text(rules, encoding="utf-8")
+    prompts = overriding(tmp_path, "rules.toml", "low_at_most = 3", "low_at_most = 3")
     env = env_for(tmp_path, MUMCOACH_PROMPTS=str(prompts))
     assert cached_content(env).rules.energy.low_at_most == 3
     before = (prompts / "rules.toml").stat()
-    (prompts / "rules.toml").write_text(rules.replace("low_at_most = 3", "low_at_most = 5"))
+    overriding(tmp_path, "rules.toml", "low_at_most = 3", "low_at_most = 5")  # same size
     os.utime(prompts / "rules.toml", ns=(before.st_atime_ns, before.st_mtime_ns))
     assert cached_content(env).rules.energy.low_at_most == 5
     assert cached_content(env).rules.energy.low_at_most == 5
@@ -79,12 +86,8 @@ def test_an_edited_content_file_is_read_afresh_even_at_the_same_size(
 def test_another_prompts_folder_is_not_served_the_first_ones_content(
     tmp_path: Path, loads: list[int]
 ) -> None:
-    prompts = tmp_path / "prompts"
-    prompts.mkdir()
-    text = (SHIPPED / "messages.toml").read_text(encoding="utf-8")
-    (prompts / "messages.toml").write_text(
-        text.replace("mumcoach is a coach, not therapy or a crisis service.", "Just a coach.")
-    )
+    coach = "mumcoach is a coach, not therapy or a crisis service."
+    prompts = overriding(tmp_path, "messages.toml", coach, "Just a coach.")
     plain = cached_content(env_for(tmp_path))
     mine = cached_content(env_for(tmp_path, MUMCOACH_PROMPTS=str(prompts)))
     assert mine.say("not_therapy") == "Just a coach."
