@@ -1,4 +1,5 @@
-"""Journeys about where and when: the review's focus fits where she has been going.
+"""Journeys about where and when: the review's focus fits where she has been going, and a
+check-in tests a plan that has happened.
 
 Played through the CLI as a mum would live the week (tests/test_journeys.py's Mum), asserting
 what the review tells her on Saturday evening.
@@ -129,3 +130,37 @@ def test_focus_reason_names_the_step_in_her_online_words(
     assert f'You expect "{saw}" to feel 9/10' in said
     assert data["suggestion"]["kind"] == "easier-anxiety"
     focus_fits_online(mum, said, data)
+
+
+# ---- 5. she forgot Friday's check-in and does it on Saturday morning, before her group --------
+
+
+def test_morning_checkin_tests_yesterdays_plan_not_this_afternoons(
+    invoke: Invoke, private_home: Path, tmp_path: Path
+) -> None:
+    mum = Mum(invoke, private_home, tmp_path)
+    mum.run(["init", "--name", "Dee", "--region", "uk", "--child", "Max:8m"], week_day(16))
+    rhymes = ("--setting", "groups", "--date", "2026-11-20", "--time", "10:00")
+    friday = mum.plan("Rhyme time", week_day(19), *rhymes, "--fear", "nobody will talk to me")
+    saturday = mum.plan(
+        "Rhyme time", week_day(19), "--date", "2026-11-21", "--time", "16:00",
+        "--step", friday.step_id, "--fear", "I'll cry in front of everyone",
+    )  # fmt: skip
+    assert saturday.step_id == friday.step_id
+
+    def checkin(at: datetime) -> str:
+        args = ["checkin", "--mood", "4", "--tried", "yes", "--anxiety", "3"]
+        return plain(mum.run([*args, "--fear-came-true", "no"], at).rich)
+
+    morning = checkin(datetime(2026, 11, 21, 9, 30))  # no --date: she means yesterday
+    # Before: Saturday's 16:00 plan, still hours away, was taken as tried ("I'll cry in front of
+    # everyone" didn't happen) and Friday's stayed open for the evening.
+    assert "nobody will talk to me" in morning and "cry" not in morning
+    tested = {c.plan_id for c in mum.journal().checkins}
+    assert tested == {p.id for p in mum.journal().plans if p.date == week_day(20)}
+
+    evening = checkin(datetime(2026, 11, 21, 20, 0))  # back from this afternoon's group
+    assert "I'll cry in front of everyone" in evening and "nobody" not in evening
+    journal = mum.journal()
+    days = {p.id: p.date for p in journal.plans}
+    assert [days[str(c.plan_id)] for c in journal.checkins] == [week_day(20), week_day(21)]

@@ -1,9 +1,10 @@
-"""The check-in as it is being answered: typed, so a bad value is caught where it is asked."""
+"""The check-in as it is being answered: typed, so a bad value is caught where it is asked;
+and the plans it may test."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -13,7 +14,7 @@ from mumcoach.scales import Minutes, OneToFive, OneToSeven, ZeroToTen
 from mumcoach.vocab import Answer, StartedBy
 
 if TYPE_CHECKING:
-    from mumcoach.models import Plan
+    from mumcoach.models import Journal, Plan
 
 
 class Answers(BaseModel):
@@ -96,3 +97,27 @@ class CheckInDraft:
             for key in PERSON_TEXT_KEYS:
                 texts[f"people[{i}].{key}"] = person.get(key)
         return texts
+
+
+def open_plans(
+    journal: Journal, day: date, open_days: int, now: datetime | None = None
+) -> list[Plan]:
+    """Plans a check-in on `day` may test: dated within `open_days` before `day` (or on it),
+    not tested by a check-in yet, and begun by `now` (a plan with a start time still to come
+    has not happened, so it cannot have been tried: a morning check-in is about yesterday's
+    plan, not this afternoon's). That day's first, then newest first."""
+    tested = {c.plan_id for c in journal.checkins if c.plan_id}
+    earliest = day - timedelta(days=open_days)
+    candidates = [
+        p
+        for p in journal.plans
+        if earliest <= p.date <= day and p.id not in tested and not _to_come(p, now)
+    ]
+    return sorted(candidates, key=lambda p: (p.date == day, p.date, p.created_at), reverse=True)
+
+
+def _to_come(plan: Plan, now: datetime | None) -> bool:
+    """True when the plan starts after `now` (a plan without a time could be any time that day)."""
+    if now is None or plan.time is None:
+        return False
+    return datetime.combine(plan.date, plan.time) > now

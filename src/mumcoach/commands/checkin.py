@@ -115,7 +115,7 @@ def checkin(
     # and onboarding is behind her, the journal is read just after it, not before.
     later = asker.interactive and not as_json and not asker.given("plan") and onboarded(app)
     source = _read_after(read, asker) if later else read()
-    flow = CheckInFlow(asker, app.content, source, app.today(), on_plan)
+    flow = CheckInFlow(asker, app.content, source, app.today(), on_plan, now=app.now())
     try:
         draft = flow.run()
     except CrisisStop as stop:
@@ -193,7 +193,7 @@ def _everything_given(
     if asker.interactive:
         return partial
     try:
-        return CheckInFlow(asker.replay(), app.content, journal, app.today()).run()
+        return CheckInFlow(asker.replay(), app.content, journal, app.today(), now=app.now()).run()
     except MumcoachError:  # a later answer was bad: keep what was read before the stop
         return partial
 

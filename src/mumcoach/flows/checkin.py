@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mumcoach.coach.checkin_draft import CheckInDraft, MetAnswers, MetPerson
+from mumcoach.coach.checkin_draft import CheckInDraft, MetAnswers, MetPerson, open_plans
 from mumcoach.content import Content
 from mumcoach.errors import BadInput
 from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
@@ -45,15 +45,6 @@ PERSON_FLAGS = {
 FOLLOW_UP_DAYS = 3  # ladder step 13: "send a follow-up message within three days"
 
 
-def open_plans(journal: Journal, day: date, open_days: int) -> list[Plan]:
-    """Plans dated within `open_days` before `day` (or on it) that no check-in has tested yet,
-    that day's first, then newest first."""
-    tested = {c.plan_id for c in journal.checkins if c.plan_id}
-    earliest = day - timedelta(days=open_days)
-    candidates = [p for p in journal.plans if earliest <= p.date <= day and p.id not in tested]
-    return sorted(candidates, key=lambda p: (p.date == day, p.date, p.created_at), reverse=True)
-
-
 def answer_choices() -> list[Choice]:
     return [Choice(a, a) for a in ANSWERS]
 
@@ -72,8 +63,10 @@ class CheckInFlow:
         journal: Journal | Callable[[], Journal],
         today: date,
         on_plan: Callable[[Plan | None], None] | None = None,
+        now: datetime | None = None,
     ) -> None:
         self.asker = asker
+        self.now = now  # plans starting after it have not happened yet (open_plans)
         self.content = content
         # a function to read it with, or the journal itself
         self._read = journal if callable(journal) else None
@@ -103,7 +96,7 @@ class CheckInFlow:
         if self.plan_settled:
             return
         day = self.draft.date
-        plans = open_plans(self.journal, day, self.content.rules.plan.open_days)
+        plans = open_plans(self.journal, day, self.content.rules.plan.open_days, self.now)
         self.draft.plan = self._which_plan(plans, day)
         self.plan_settled = True
         if self.on_plan is not None:
@@ -121,7 +114,9 @@ class CheckInFlow:
                 on = check_date("plan", wanted, day, "back")
                 found = [p for p in plans if p.date == on]
             if not found:
-                raise BadInput("plan (--plan) names no open plan; leave it out to use today's.")
+                raise BadInput(
+                    "plan (--plan) names no open plan that has begun; leave it out to use today's."
+                )
             return found[0]
         if len(plans) < 2 or not a.interactive or plans[0].date == day and plans[1].date != day:
             return plans[0] if plans else None
