@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import Invoke
 
-from mumcoach import store as store_module
+from mumcoach import durable
 from mumcoach.coach.ladder import ratings_for_placement
 from mumcoach.content import load_content
 from mumcoach.drafts import draft_path
@@ -158,14 +158,14 @@ def test_an_onboarding_stopped_inside_plan_is_offered_back(
 
 def fail_writes(monkeypatch: pytest.MonkeyPatch, code: int, *, only: str = "journal.json") -> None:
     """Make writing `only` (or every file, with only="") fail with errno `code`."""
-    real = store_module.atomic_write
+    real = durable.atomic_write
 
     def failing(path: Path, payload: bytes) -> None:
         if not only or path.name == only:
             raise StorageFailed("x") from OSError(code, os.strerror(code))
         real(path, payload)
 
-    monkeypatch.setattr(store_module, "atomic_write", failing)
+    monkeypatch.setattr(durable, "atomic_write", failing)
 
 
 def test_a_failed_save_keeps_the_entry_says_where_and_resume_saves_it_once(
@@ -210,14 +210,14 @@ def test_a_backup_failing_after_the_save_says_saved_and_drops_the_draft(
     invoke: Invoke, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     invoke(["init", "--region", "uk"])
-    real = store_module.atomic_write
+    real = durable.atomic_write
 
     def backup_fails(path: Path, payload: bytes) -> None:
         if path.parent.name == "backups":
             raise StorageFailed("x") from OSError(errno.ENOSPC, "No space left")
         real(path, payload)
 
-    monkeypatch.setattr(store_module, "atomic_write", backup_fails)
+    monkeypatch.setattr(durable, "atomic_write", backup_fails)
     result = invoke(["checkin"], script=checkin_script(met_anyone=False))
     assert result.exit_code == 0, (result.output, result.prompter.asked)
     assert result.output.startswith("Saved. The backup copy in ")

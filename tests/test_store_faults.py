@@ -23,7 +23,7 @@ import pytest
 from sampling import EXHAUSTIVE, sample, where
 from typer.testing import CliRunner
 
-from mumcoach import store
+from mumcoach import durable, store
 from mumcoach.cli import app
 from mumcoach.errors import (
     JOURNAL_DAMAGED,
@@ -65,8 +65,8 @@ def people_named(prefix: str, journal: Journal) -> list[str]:
 
 
 def temp_files(home: Path) -> list[Path]:
-    return sorted(home.glob(f".*{store.TEMP_SUFFIX}")) + sorted(
-        (home / store.BACKUP_DIR).glob(f".*{store.TEMP_SUFFIX}")
+    return sorted(home.glob(f".*{durable.TEMP_SUFFIX}")) + sorted(
+        (home / store.BACKUP_DIR).glob(f".*{durable.TEMP_SUFFIX}")
     )
 
 

@@ -89,8 +89,8 @@ class Draft:
 
     def write(self, data: dict[str, Any] | None = None) -> Path | None:
         """Keep it (or `data`) on disk now; None (and `write_failed`) when the disk refuses."""
+        from mumcoach.durable import atomic_write
         from mumcoach.errors import StorageFailed
-        from mumcoach.store import atomic_write
 
         data = self.to_json() if data is None else data
         payload = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
@@ -121,7 +121,7 @@ class Draft:
 
 def _written(exc: Exception) -> bool:
     """A folder sync failing after the rename still leaves the draft written."""
-    from mumcoach.store import NotSynced
+    from mumcoach.durable import NotSynced
 
     return isinstance(exc, NotSynced)
 

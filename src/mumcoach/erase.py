@@ -6,9 +6,10 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mumcoach.durable import TEMP_SUFFIX
 from mumcoach.importing import conflict_copies
 from mumcoach.paths import drafts_dir
-from mumcoach.store import LOCK_NAME, TEMP_SUFFIX, Store
+from mumcoach.store import LOCK_NAME, Store
 
 EDIT_PATTERN = ".edit-*.toml"  # flows/edit.py: an entry open in her editor
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,8 +12,9 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
-from mumcoach import migrations, stamps
+from mumcoach import durable, migrations, stamps
 from mumcoach.checks import describe_validation_error, record_counts
+from mumcoach.durable import TEMP_SUFFIX, NotSynced
 from mumcoach.errors import (
     JournalBusy,
     JournalDamaged,
@@ -23,7 +23,7 @@ from mumcoach.errors import (
     StorageFailed,
 )
 from mumcoach.models import SCHEMA_VERSION, Journal
-from mumcoach.paths import FILE_MODE, JOURNAL_NAME, ensure_private_dir, tighten, tighten_tree
+from mumcoach.paths import FILE_MODE, JOURNAL_NAME, ensure_private_dir, tighten_tree
 from mumcoach.pieces import read_file_in_pieces
 from mumcoach.text import may_change
 
@@ -33,12 +33,6 @@ LOCK_NAME = "journal.lock"
 BACKUP_DIR = "backups"
 KEEP_RECENT_BACKUPS = 10
 KEEP_DAILY_BACKUPS = 14
-TEMP_PREFIX = f".{JOURNAL_NAME}."
-TEMP_SUFFIX = ".tmp"
-
-
-class NotSynced(StorageFailed):
-    """The file was replaced, but its folder could not be synced: saved, maybe not durably."""
 
 
 class Loaded(NamedTuple):
@@ -246,7 +240,7 @@ class Store:
             # about to happen): keep it exactly as it was.
             self._keep(self.path)
         try:
-            atomic_write(self.path, payload)
+            durable.atomic_write(self.path, payload)
         except NotSynced as exc:
             self.warnings.append(exc.message)
         self.saved = True
@@ -288,9 +282,9 @@ class Store:
                 # The journal is replaced (new inode) on save, so a hard link keeps these bytes.
                 os.link(source, target)
             except OSError:
-                atomic_write(target, source.read_bytes())
+                durable.atomic_write(target, source.read_bytes())
         else:
-            atomic_write(target, source)
+            durable.atomic_write(target, source)
         for old in backups_to_prune(self.backups()):
             old.unlink(missing_ok=True)
 
@@ -319,7 +313,7 @@ class Store:
                     removed += 1
                     continue
                 if scrub(journal):
-                    atomic_write(backup, serialise(journal))
+                    durable.atomic_write(backup, serialise(journal))
                     rewritten += 1
         return rewritten, removed
 
@@ -354,50 +348,6 @@ def serialise(journal: Journal) -> bytes:
     """The journal as indented UTF-8 JSON, unknown fields included (pydantic's fast encoder,
     as `model_dump_json` but straight to bytes)."""
     return journal.__pydantic_serializer__.to_json(journal, indent=1) + b"\n"
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path` so that it is either fully old or fully new, even on a crash."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, OSError):
-            raise StorageFailed(
-                f"Could not save {path.name}: {exc.strerror or exc}. Nothing was changed; "
-                "your journal is as it was."
-            ) from exc
-        raise
-    tighten(path, FILE_MODE)
-    try:
-        fsync_folder(path.parent)
-    except OSError as exc:
-        raise NotSynced(
-            f"Saved {path.name}, but the folder could not be synced to disk "
-            f"({exc.strerror or exc}); it may not survive a power cut."
-        ) from exc
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def backup_time(backup: Path) -> datetime | None:

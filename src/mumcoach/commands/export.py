@@ -112,7 +112,7 @@ def _deliver(app: AppContext, text: str, output: Path | None, what: str) -> None
     if output is None:
         typer.echo(text, nl=False)
         return
-    from mumcoach.store import atomic_write
+    from mumcoach.durable import atomic_write
 
     target = output.expanduser()
     if target.is_dir():
@@ -125,9 +125,9 @@ def _deliver(app: AppContext, text: str, output: Path | None, what: str) -> None
 
 
 def _write_folder(app: AppContext, files: dict[str, str], output: Path) -> None:
+    from mumcoach.durable import atomic_write
     from mumcoach.errors import BadInput
     from mumcoach.paths import ensure_private_dir
-    from mumcoach.store import atomic_write
 
     folder = output.expanduser()
     if folder.exists() and not folder.is_dir():
