@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from conftest import FIXED_NOW, Invoke
 
-from mumcoach import models, store
+from mumcoach import models
 from mumcoach.errors import JournalDamaged
 from mumcoach.models import Journal, Note, Person
+from mumcoach.paths import JOURNAL_NAME
 from mumcoach.stamps import stamped_records
 from mumcoach.store import Store
 
@@ -24,7 +25,7 @@ V2 = FIXTURES / "journal_v2.json"
 
 def install(home: Path, fixture: Path) -> Path:
     home.mkdir(parents=True, exist_ok=True)
-    target = home / store.JOURNAL_NAME
+    target = home / JOURNAL_NAME
     shutil.copyfile(fixture, target)
     target.chmod(0o600)
     return target

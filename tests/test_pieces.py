@@ -10,7 +10,8 @@ import pytest
 
 from mumcoach import pieces, store
 from mumcoach.errors import JournalDamaged
-from mumcoach.models import Journal
+from mumcoach.models import SCHEMA_VERSION, Journal
+from mumcoach.paths import JOURNAL_NAME
 from mumcoach.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
@@ -28,33 +29,33 @@ def raw(tmp_path: Path) -> bytes:
     """The test journal as mumcoach writes it, with an unknown list of records of its own."""
     home = tmp_path / "home"
     home.mkdir(mode=0o700)
-    shutil.copyfile(FIXTURE, home / store.JOURNAL_NAME)
+    shutil.copyfile(FIXTURE, home / JOURNAL_NAME)
 
     def change(journal: Journal) -> None:
         assert journal.__pydantic_extra__ is not None
         journal.__pydantic_extra__["photos"] = [{"file": "a.jpg"}, {"file": "b.jpg"}]
 
     Store(home).update(change)
-    return (home / store.JOURNAL_NAME).read_bytes()
+    return (home / JOURNAL_NAME).read_bytes()
 
 
 def in_pieces(text: bytes, tmp_path: Path) -> Journal | None:
     """The journal in `text` as read from a file a piece at a time, if it can be."""
-    path = tmp_path / store.JOURNAL_NAME
+    path = tmp_path / JOURNAL_NAME
     path.write_bytes(text)
     with path.open("rb") as file:
         return pieces.read_file_in_pieces(file)
 
 
 def load(text: bytes, tmp_path: Path) -> Journal:
-    (tmp_path / store.JOURNAL_NAME).write_bytes(text)
+    (tmp_path / JOURNAL_NAME).write_bytes(text)
     return Store(tmp_path).load()
 
 
 def test_a_journal_mumcoach_wrote_is_read_in_pieces_as_it_is_whole(
     raw: bytes, tmp_path: Path
 ) -> None:
-    path = tmp_path / store.JOURNAL_NAME
+    path = tmp_path / JOURNAL_NAME
     path.write_bytes(raw)
     with path.open("rb") as file:
         assert len(list(pieces._cut_file(file))) > 5
@@ -119,7 +120,7 @@ def test_a_damaged_record_in_a_piece_is_reported_where_it_is_in_the_file(
 def test_an_older_journal_in_pieces_is_still_moved_up(tmp_path: Path) -> None:
     old = FIXTURE.read_bytes()
     journal = load(json.dumps(json.loads(old), indent=1).encode(), tmp_path)
-    assert journal.schema_version == store.SCHEMA_VERSION
+    assert journal.schema_version == SCHEMA_VERSION
     assert all(p.id and p.updated_at for p in journal.people)
 
 

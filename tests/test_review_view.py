@@ -206,7 +206,7 @@ def test_rows_lay_out_as_a_two_column_grid_would(content: Content, width: int) -
     from mumcoach.views.review import Rows
 
     review = build_review(content, full_week(), END, 7)
-    rows = review_view(review, content).renderables[3]  # type: ignore[attr-defined]
+    rows = review_view(review, content).renderables[3]  # type: ignore[union-attr]
     assert isinstance(rows, Rows) and len(rows.rows) > 8
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)

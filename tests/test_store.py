@@ -20,6 +20,7 @@ from mumcoach import migrations, models, store
 from mumcoach.checks import record_counts
 from mumcoach.errors import JournalBusy, JournalDamaged, RefusedToDropRecords
 from mumcoach.models import Journal, Note, Person
+from mumcoach.paths import JOURNAL_NAME
 from mumcoach.store import Store, backups_to_prune
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
@@ -32,7 +33,7 @@ def mode(path: Path) -> int:
 
 def install_fixture(home: Path) -> Path:
     home.mkdir(parents=True, exist_ok=True)
-    target = home / store.JOURNAL_NAME
+    target = home / JOURNAL_NAME
     shutil.copyfile(FIXTURE, target)
     target.chmod(0o600)
     return target

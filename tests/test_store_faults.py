@@ -34,6 +34,7 @@ from mumcoach.errors import (
     StorageFailed,
 )
 from mumcoach.models import SCHEMA_VERSION, Journal, Person
+from mumcoach.paths import JOURNAL_NAME
 from mumcoach.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
@@ -137,7 +138,7 @@ def _kill_window(home: Path) -> float:
 def test_kill_9_mid_save_leaves_exactly_the_old_or_the_new_journal(tmp_path: Path) -> None:
     home = tmp_path / "killed"
     home.mkdir(mode=0o700)
-    shutil.copyfile(FIXTURE, home / store.JOURNAL_NAME)
+    shutil.copyfile(FIXTURE, home / JOURNAL_NAME)
     st = Store(home)
     rng = random.Random(20261121)
     kills = acked_saves = died_after_rename = left_temp_files = 0
@@ -251,7 +252,7 @@ def saved_store(private_home: Path) -> Store:
     """A store with a good journal and three backups (as found, then each save), so damage
     messages can name one."""
     private_home.mkdir(mode=0o700)
-    (private_home / store.JOURNAL_NAME).write_bytes(_base_journal_bytes())
+    (private_home / JOURNAL_NAME).write_bytes(_base_journal_bytes())
     st = Store(private_home)
     for name in ("Grace", "Hannah"):
         st.update(add_person(name))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from mumcoach import store
 from mumcoach.checks import record_counts
 from mumcoach.errors import JournalDamaged, RefusedToDropRecords
 from mumcoach.models import SCHEMA_VERSION, Journal, Person
+from mumcoach.paths import JOURNAL_NAME
 from mumcoach.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.json"
@@ -23,7 +23,7 @@ def home(tmp_path: Path) -> Path:
     """A home with the v1 fixture saved once, so the journal on disk is current."""
     folder = tmp_path / "home"
     folder.mkdir(mode=0o700)
-    shutil.copyfile(FIXTURE, folder / store.JOURNAL_NAME)
+    shutil.copyfile(FIXTURE, folder / JOURNAL_NAME)
     Store(folder).update(lambda journal: None)
     return folder
 
@@ -86,9 +86,9 @@ def test_a_save_after_another_process_saved_reads_the_new_journal(home: Path) ->
 def test_a_save_after_a_hand_edit_reads_the_edit(home: Path) -> None:
     st = Store(home)
     st.load(reuse=True)
-    data = json.loads((home / store.JOURNAL_NAME).read_text(encoding="utf-8"))
+    data = json.loads((home / JOURNAL_NAME).read_text(encoding="utf-8"))
     data["people"][0]["name"] = "Edited by hand"
-    (home / store.JOURNAL_NAME).write_text(json.dumps(data), encoding="utf-8")
+    (home / JOURNAL_NAME).write_text(json.dumps(data), encoding="utf-8")
     st.update(add("Ada"))
     assert names(home)[0] == "Edited by hand" and names(home)[-1] == "Ada"
 
@@ -121,9 +121,9 @@ def test_records_dropped_from_a_loaded_journal_before_the_save_are_still_refused
 
 def test_reading_straight_from_bytes_gives_the_same_journal_as_step_by_step(home: Path) -> None:
     st = Store(home)
-    raw = (home / store.JOURNAL_NAME).read_bytes()
-    fast = st.parse(raw, home / store.JOURNAL_NAME)
-    slow = st._parse_slowly(raw, home / store.JOURNAL_NAME)
+    raw = (home / JOURNAL_NAME).read_bytes()
+    fast = st.parse(raw, home / JOURNAL_NAME)
+    slow = st._parse_slowly(raw, home / JOURNAL_NAME)
     assert fast == slow and fast.model_dump_json() == slow.model_dump_json()
     assert fast.schema_version == SCHEMA_VERSION
     assert fast.checkins[0].model_extra == slow.checkins[0].model_extra != {}
@@ -139,7 +139,7 @@ def test_reading_straight_from_bytes_gives_the_same_journal_as_step_by_step(home
     ids=["missing", "true", "text"],
 )
 def test_a_journal_with_no_usable_version_is_still_called_damaged(home: Path, edit) -> None:  # type: ignore[no-untyped-def]
-    path = home / store.JOURNAL_NAME
+    path = home / JOURNAL_NAME
     data = json.loads(path.read_text(encoding="utf-8"))
     edit(data)
     path.write_text(json.dumps(data), encoding="utf-8")

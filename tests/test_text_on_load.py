@@ -10,6 +10,7 @@ import pytest
 
 from mumcoach import store
 from mumcoach.models import Journal, Note, Person
+from mumcoach.paths import JOURNAL_NAME
 from mumcoach.store import Store
 from mumcoach.text import LINE_BREAKS, NOTHING, may_change
 
@@ -36,13 +37,13 @@ def home(tmp_path: Path) -> Path:
 
 
 def journal_bytes(home: Path) -> bytes:
-    return (home / store.JOURNAL_NAME).read_bytes()
+    return (home / JOURNAL_NAME).read_bytes()
 
 
 def hand_edit(home: Path, old: bytes, new: bytes) -> None:
     raw = journal_bytes(home)
     assert old in raw
-    (home / store.JOURNAL_NAME).write_bytes(raw.replace(old, new, 1))
+    (home / JOURNAL_NAME).write_bytes(raw.replace(old, new, 1))
 
 
 def test_a_journal_mumcoach_wrote_needs_no_cleaning_and_reads_back_the_same(home: Path) -> None:
@@ -93,8 +94,8 @@ def test_an_escaped_backslash_is_only_a_backslash(home: Path) -> None:
 
 def test_a_field_she_adds_by_hand_to_one_record_is_that_record_s_own(home: Path) -> None:
     zoe, priya = Store(home).load().people
-    zoe.title = "Dr\x1b[2J"  # type: ignore[attr-defined]  # named like another kind's text
-    zoe.nickname = "Zo"  # type: ignore[attr-defined]  # an unknown field, kept
+    zoe.title = "Dr\x1b[2J"  # named like another kind's text
+    zoe.nickname = "Zo"  # an unknown field, kept
     assert {"nickname", "title"} <= zoe.model_fields_set
     assert not {"nickname", "title"} & priya.model_fields_set
     saved = json.loads(store.serialise(Journal(people=[zoe, priya])))
