@@ -256,3 +256,12 @@ def test_a_longer_window_never_says_this_week(invoke: Invoke, private_home: Path
     assert "this week" not in result.rich
     empty = invoke(["review", "--end", "2026-12-31", "--days", "10", "--no-ucla"])
     assert "Nothing logged in these 10 days, and that's fine." in empty.rich
+
+
+def test_a_one_day_window_reads_as_one_day(invoke: Invoke, private_home: Path) -> None:
+    assert invoke(["checkin", "--mood", "3", "--energy", "5"]).exit_code == 0
+    result = invoke(["review", "--days", "1", "--no-ucla"])
+    assert result.exit_code == 0, result.output
+    assert "Your day: " in result.rich
+    assert "No steps planned on this day." in result.rich
+    assert "1 days" not in result.rich and "this week" not in result.rich

@@ -107,7 +107,10 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def span_words(days: int) -> str:
-    """'this week' for the usual 7 days, else 'in these 21 days', so the words fit --days."""
+    """'this week' for the usual 7 days, 'on this day' for one, else 'in these 21 days', so the
+    words fit --days."""
+    if days == 1:
+        return "on this day"
     return "this week" if days == 7 else f"in these {days} days"
 
 

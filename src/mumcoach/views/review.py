@@ -115,7 +115,7 @@ def clip(text: str, width: int = TITLE_WIDTH) -> str:
 
 
 def title(review: WeeklyReview) -> Text:
-    span = "Your week" if review.days == 7 else f"Your {review.days} days"
+    span = {1: "Your day", 7: "Your week"}.get(review.days, f"Your {review.days} days")
     return Text(f"{span}: {date_range(review.start, review.end)}", style="bold")
 
 
