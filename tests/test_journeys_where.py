@@ -164,3 +164,40 @@ def test_morning_checkin_tests_yesterdays_plan_not_this_afternoons(
     journal = mum.journal()
     days = {p.id: p.date for p in journal.plans}
     assert [days[str(c.plan_id)] for c in journal.checkins] == [week_day(20), week_day(21)]
+
+
+# ---- 6. a check-in begun on Tuesday night, carried on on Wednesday night ----------------------
+
+
+def test_a_checkin_carried_on_next_day_is_about_the_day_she_began_it(
+    invoke: Invoke, private_home: Path, tmp_path: Path
+) -> None:
+    mum = Mum(invoke, private_home, tmp_path)
+    mum.run(["init", "--name", "Dee", "--region", "uk", "--child", "Max:8m"], week_day(16))
+    rhymes = ("--setting", "groups", "--recurring", "Tue and Wed 10:00")
+    tuesday = mum.plan("Rhyme time", week_day(16), *rhymes, "--fear", "nobody will talk to me")
+    mum.plan(
+        "Rhyme time", week_day(16), "--date", "2026-11-18", "--step", tuesday.step_id,
+        "--fear", "I'll cry in front of everyone",
+    )  # fmt: skip
+    answers = {"mood": 4, "energy": 6, "tried": "yes", "anxiety": 3, "fear_came_true": "no"}
+    stopped = invoke(
+        ["checkin"], script={**answers, "what": KeyboardInterrupt()}, now=datetime(2026, 11, 17, 22)
+    )
+    assert stopped.exit_code == 130  # the baby woke: her answers about Tuesday are kept
+
+    rest = {"draft": "resume", "what": "", "learned": "", "met_anyone": False, "proud": ""}
+    resumed = invoke(["checkin"], script=rest, now=datetime(2026, 11, 18, 21))
+    assert resumed.exit_code == 0, resumed.output
+    said = plain(resumed.rich)
+    # Before: dated Wednesday, and Tuesday's answers went to Wednesday's plan ('You feared "I'll
+    # cry in front of everyone", and it didn't happen'), leaving Tuesday's open.
+    assert said.startswith("Carrying on") and "Tuesday 17 November" in said
+    assert "nobody will talk to me" in said and "cry" not in said
+    (saved,) = mum.journal().checkins
+    assert saved.date == week_day(17)
+    assert saved.plan_id == tuesday_plan_id(mum)
+
+
+def tuesday_plan_id(mum: Mum) -> str:
+    return next(p.id for p in mum.journal().plans if p.date == week_day(17))

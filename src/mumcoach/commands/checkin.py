@@ -28,6 +28,8 @@ from mumcoach.paths import JOURNAL_NAME
 ANSWERS_KEPT = "Your answers so far are kept; run `mumcoach checkin` to carry on."
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from mumcoach.coach.checkin_draft import CheckInDraft
     from mumcoach.coach.ladder import Suggestion
     from mumcoach.coach.safety import Signpost
@@ -115,7 +117,8 @@ def checkin(
     # and onboarding is behind her, the journal is read just after it, not before.
     later = asker.interactive and not as_json and not asker.given("plan") and onboarded(app)
     source = _read_after(read, asker) if later else read()
-    flow = CheckInFlow(asker, app.content, source, app.today(), on_plan, now=app.now())
+    begun = _begun(app, asker)
+    flow = CheckInFlow(asker, app.content, source, begun.date(), on_plan, now=begun)
     try:
         draft = flow.run()
     except CrisisStop as stop:
@@ -168,6 +171,13 @@ def onboarded(app: AppContext) -> bool:
     return isinstance(top, dict) and isinstance(top.get("profile"), dict)
 
 
+def _begun(app: AppContext, asker: Asker) -> datetime:
+    """When she began this check-in: now, or when the unfinished one she carries on was begun.
+    It is about that day (her mood then, `--date tuesday` read as of then) and tests a plan
+    that was open then, so Tuesday night's answers never go to Wednesday's plan."""
+    return asker.draft.started_at if asker.draft is not None else app.now()
+
+
 def _read_after(read: Callable[[], Journal], asker: Asker) -> Callable[[], Journal]:
     """`read`, for after a question: if the journal cannot be read, say her answers are kept
     (they are, in the draft, once one is written)."""
@@ -193,7 +203,8 @@ def _everything_given(
     if asker.interactive:
         return partial
     try:
-        return CheckInFlow(asker.replay(), app.content, journal, app.today(), now=app.now()).run()
+        begun = _begun(app, asker)
+        return CheckInFlow(asker.replay(), app.content, journal, begun.date(), now=begun).run()
     except MumcoachError:  # a later answer was bad: keep what was read before the stop
         return partial
 
