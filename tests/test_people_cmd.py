@@ -492,3 +492,12 @@ def test_forget_says_plainly_when_the_backups_could_not_be_cleaned(
     assert "Forgot Sarah Miller in the journal, but could not clean the backups" in result.stderr
     assert str(private_home / "backups") in result.stderr
     assert b"Sarah" not in (private_home / "journal.json").read_bytes()
+
+
+def test_long_ago_reads_in_months_and_years_not_thousands_of_days(invoke: Invoke) -> None:
+    assert invoke(["people", "add", "Old Friend", "--met", "2019-03-01"]).exit_code == 0
+    assert invoke(["people", "add", "Spring Friend", "--met", "2026-05-02"]).exit_code == 0
+    old = invoke(["people", "show", "Old Friend"]).rich
+    assert "First met 1 Mar 2019 (7 years ago)" in " ".join(old.split())
+    spring = invoke(["people", "show", "Spring Friend"]).rich
+    assert "First met 2 May 2026 (6 months ago)" in " ".join(spring.split())

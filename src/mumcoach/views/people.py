@@ -37,7 +37,13 @@ def relative(day: date, today: date) -> str:
         return "yesterday"
     if gap == -1:
         return "tomorrow"
-    return f"{gap} days ago" if gap > 0 else f"in {-gap} days"
+    if gap < 0:
+        return f"in {-gap} days"
+    if gap <= 60:
+        return f"{gap} days ago"
+    if gap < 730:  # past two months: "3331 days ago" says less than "9 years ago"
+        return f"{gap // 30} months ago"
+    return f"{gap // 365} years ago"
 
 
 def hours_text(hours: float) -> str:
