@@ -79,7 +79,7 @@ MESSAGES = {
     "reflect.anxiety_higher": {"expected": 4, "actual": 7},
     "reflect.not_tried": {},
     "reflect.partly_tried": {},
-    "reflect.no_plan": {},
+    "reflect.no_plan": {"day": "on Thursday"},
     "reflect.liking_gap": {"name": "Sarah", "liked": 6, "they_liked": 3},
     "review.liking_gap": {"gap": "2.0", "over": "over 2 rated chats"},
     "reflect.followup": {"name": "Sarah", "message": "Hi Sarah!"},

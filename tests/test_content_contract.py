@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,3 +130,22 @@ def test_an_override_missing_an_id_is_refused_in_one_line(
     message = str(caught.value)
     assert "\n" not in message
     assert str(tmp_path / name) in message and repr(missing) in message
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda text: text.rsplit("\nproud =", 1)[0], "on_another_day.proud is missing"),
+        (lambda text: text.replace("on {day}, 0 to 10", "on {when}"), "unknown placeholder {when}"),
+    ],
+)
+def test_an_override_of_another_days_questions_is_checked_in_one_line(
+    tmp_path: Path, change: Callable[[str], str], said: str
+) -> None:
+    text = (SHIPPED / "questions.toml").read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text
+    (tmp_path / "questions.toml").write_text(changed + "\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as caught:
+        load_content({"MUMCOACH_PROMPTS": str(tmp_path)})
+    assert "\n" not in str(caught.value) and said in str(caught.value)

@@ -86,6 +86,20 @@ def weekday_day_month(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
+def another_day(day: date, today: date) -> str | None:
+    """How a check-in's questions name the day it is about: None when that is today, 'Thursday'
+    within the six days before, else 'Thursday 19 November' (as its reflection is titled)."""
+    if day == today:
+        return None
+    return f"{day:%A}" if 0 < (today - day).days < 7 else weekday_day_month(day)
+
+
+def on_day(day: date, today: date) -> str:
+    """'today', or 'on Thursday' / 'on Thursday 19 November' (another_day) inside a sentence."""
+    named = another_day(day, today)
+    return "today" if named is None else f"on {named}"
+
+
 def weekday_date(day: date) -> str:
     """'Saturday 21 November 2026'."""
     return f"{day:%A} {full_date(day)}"

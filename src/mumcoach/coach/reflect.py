@@ -8,10 +8,13 @@ from mumcoach.content import Content
 from mumcoach.models import CheckIn, Person, Plan
 
 
-def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> list[str]:
-    """How the plan's prediction compared with what happened (science.md §2)."""
+def prediction_lines(
+    content: Content, checkin: CheckIn, plan: Plan | None, day: str = "today"
+) -> list[str]:
+    """How the plan's prediction compared with what happened (science.md §2); `day` is how
+    the day it is about reads in a sentence: 'today' or 'on Thursday' (words.on_day)."""
     if plan is None:
-        return [no_plan_line(content, checkin)]
+        return [no_plan_line(content, checkin, day)]
     if checkin.tried == "no":
         return [content.say("reflect.not_tried")]
     lines = [content.say("reflect.partly_tried")] if checkin.tried == "partly" else []
@@ -40,16 +43,18 @@ def prediction_lines(content: Content, checkin: CheckIn, plan: Plan | None) -> l
     return lines
 
 
-def no_plan_line(content: Content, checkin: CheckIn) -> str:
+def no_plan_line(content: Content, checkin: CheckIn, day: str = "today") -> str:
     """A day without a plan: kind to her mood, and not the same line every day."""
     again = checkin.date.toordinal() % 2 == 1
     if checkin.mood is not None and checkin.mood <= 2:
         if again:
             return content.say("reflect.no_plan_low_again")
-        return content.say("reflect.no_plan_low")
+        return content.say("reflect.no_plan_low", day=day)
     if checkin.mood is not None and checkin.mood >= 4:
-        return content.say("reflect.no_plan_good")
-    return content.say("reflect.no_plan_again") if again else content.say("reflect.no_plan")
+        return content.say("reflect.no_plan_good", day=day)
+    if again:
+        return content.say("reflect.no_plan_again")
+    return content.say("reflect.no_plan", day=day)
 
 
 def liking_gap_line(content: Content, checkin: CheckIn) -> str | None:
@@ -100,10 +105,15 @@ def followup_line(content: Content, checkin: CheckIn, people: Sequence[Person] =
 
 
 def reflection(
-    content: Content, checkin: CheckIn, plan: Plan | None, people: Sequence[Person] = ()
+    content: Content,
+    checkin: CheckIn,
+    plan: Plan | None,
+    people: Sequence[Person] = (),
+    day: str = "today",
 ) -> list[str]:
-    """Every line of the reflection except the next step, in reading order."""
-    lines = prediction_lines(content, checkin, plan)
+    """Every line of the reflection except the next step, in reading order; `day` as in
+    prediction_lines."""
+    lines = prediction_lines(content, checkin, plan, day)
     for extra in (liking_gap_line(content, checkin), followup_line(content, checkin, people)):
         if extra:
             lines.append(extra)

@@ -53,8 +53,8 @@ def checkin(
             help="Which open plan this is about: its date (e.g. tuesday), its place, or none."
         ),
     ] = None,
-    mood: Annotated[int | None, typer.Option(help="Mood today, 1–5.")] = None,
-    energy: Annotated[int | None, typer.Option(help="Energy today, 0–10.")] = None,
+    mood: Annotated[int | None, typer.Option(help="Mood that day, 1–5.")] = None,
+    energy: Annotated[int | None, typer.Option(help="Energy that day, 0–10.")] = None,
     tried: Annotated[
         str | None, typer.Option(help="Did you try your planned step? yes, partly or no.")
     ] = None,
@@ -109,16 +109,20 @@ def checkin(
         watch.know(journal)
         return journal
 
-    def on_plan(tested: Plan | None) -> None:
+    def on_plan(tested: Plan | None, day: str | None) -> None:
         if tested is not None and "fear" in tested.flagged and not as_json:
-            app.console.print(app.content.say("safety.flagged_plan"))
+            say = app.content.say
+            flagged = say("safety.flagged_plan") if day is None else say("safety.flagged_plan_on")
+            app.console.print(flagged)
 
     # Her mood, the first question, needs nothing from the journal: when she will be asked it
     # and onboarding is behind her, the journal is read just after it, not before.
     later = asker.interactive and not as_json and not asker.given("plan") and onboarded(app)
     source = _read_after(read, asker) if later else read()
     begun = _begun(app, asker)
-    flow = CheckInFlow(asker, app.content, source, begun.date(), on_plan, now=begun)
+    flow = CheckInFlow(
+        asker, app.content, source, begun.date(), on_plan, now=begun, asked_on=app.today()
+    )
     try:
         draft = flow.run()
     except CrisisStop as stop:
@@ -140,8 +144,10 @@ def checkin(
     if as_json:
         from mumcoach.coach.reflect import reflection
         from mumcoach.views.checkin_json import checkin_json
+        from mumcoach.words import on_day
 
-        lines = reflection(app.content, saved, draft.plan, journal.people)
+        day = on_day(saved.date, app.today())
+        lines = reflection(app.content, saved, draft.plan, journal.people, day)
         next_step = _next_step(app, journal, draft)[0]
         print_json("checkin", checkin_json(saved, watch.state, lines, next_step, notes, signpost))
         return
@@ -239,9 +245,10 @@ def _reflect(
     from mumcoach.views.support import low_mood_notice, low_mood_pointer
 
     content = app.content
-    lines = reflection(content, saved, draft.plan, journal.people)
+    from mumcoach.words import on_day, weekday_day_month
+
+    lines = reflection(content, saved, draft.plan, journal.people, on_day(saved.date, app.today()))
     upcoming, place = _next_step(app, journal, draft)
-    from mumcoach.words import weekday_day_month
 
     # a back-dated check-in is about that day, so its panel names the day instead of "Today"
     day = "Today" if saved.date == app.today() else weekday_day_month(saved.date)

@@ -46,6 +46,7 @@ class Content:
         self.followups: list[Followup] = list(followups.followup)
         self.messages: dict[str, Message] = {m.id: m for m in messages.message}
         self.questions: dict[str, str] = dict(questions.questions)
+        self.on_another_day: dict[str, str] = dict(questions.on_another_day)
         self.rules = rules
         self.regions: dict[str, Region] = {r.code: r for r in support.region}
         self.support_source = support.source
@@ -121,8 +122,11 @@ class Content:
         """A coach message with its {fields} filled in; KeyError for an unknown id or field."""
         return self.messages[message_id].text.format(**fields)
 
-    def question(self, key: str) -> str:
-        """The wording of one question; KeyError if unknown."""
+    def question(self, key: str, day: str | None = None) -> str:
+        """The wording of one question; with `day`, its wording for a check-in about that day
+        when it has one (ON_ANOTHER_DAY). KeyError if unknown."""
+        if day is not None and key in self.on_another_day:
+            return self.on_another_day[key].format(day=day)
         return self.questions[key]
 
     def region(self, code: str) -> Region:

@@ -38,9 +38,9 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "reflect.fear_not_happened_plain": "fear",
         "reflect.not_as_bad": "",
         "reflect.no_plan_again": "",
-        "reflect.no_plan_low": "",
+        "reflect.no_plan_low": "day",
         "reflect.no_plan_low_again": "",
-        "reflect.no_plan_good": "",
+        "reflect.no_plan_good": "day",
         "review.headline.experiment": "outcome span",
         "reflect.fear_partly": "fear",
         "reflect.fear_happened": "fear",
@@ -49,7 +49,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "reflect.anxiety_higher": "expected actual",
         "reflect.not_tried": "",
         "reflect.partly_tried": "",
-        "reflect.no_plan": "",
+        "reflect.no_plan": "day",
         "reflect.liking_gap": "name liked they_liked",
         "review.liking_gap": "gap over",
         "reflect.proud": "",
@@ -76,6 +76,7 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "support.not_checked": "",
         "crisis.not_checked": "",
         "safety.flagged_plan": "",
+        "safety.flagged_plan_on": "",
         "support.if_one_fails": "",
         "safety_check.question": "",
         "safety_check.yes": "",
@@ -99,6 +100,10 @@ REQUIRED_MESSAGES: dict[str, frozenset[str]] = {
         "draft.carrying_on": "count",
     }.items()
 }
+
+# The check-in questions that say "today": each has a wording in questions.toml's
+# [on_another_day], asked when the check-in is about another day.
+ON_ANOTHER_DAY: tuple[str, ...] = ("mood", "energy_today", "met_anyone", "proud")
 
 # Question ids the flows look up (content.question): every one must be in questions.toml.
 REQUIRED_QUESTIONS: tuple[str, ...] = (

@@ -12,7 +12,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mumcoach.content.catalog import Content
-from mumcoach.content.contract import CUSTOM_STEP_PREFIX, REQUIRED_MESSAGES, REQUIRED_QUESTIONS
+from mumcoach.content.contract import (
+    CUSTOM_STEP_PREFIX,
+    ON_ANOTHER_DAY,
+    REQUIRED_MESSAGES,
+    REQUIRED_QUESTIONS,
+)
 from mumcoach.content.files import ENV_VAR as ENV_VAR
 from mumcoach.content.files import FILES as FILES
 from mumcoach.content.files import find_prompts_dirs as find_prompts_dirs
@@ -130,6 +135,18 @@ def _check(content: Content, models: dict[str, Any]) -> None:
     for key in REQUIRED_QUESTIONS:
         if key not in content.questions:
             raise ContentInvalid(f"{src['questions.toml']}: question {key!r} is missing")
+    for key in ON_ANOTHER_DAY:
+        if key not in content.on_another_day:
+            raise ContentInvalid(f"{src['questions.toml']}: on_another_day.{key} is missing")
+    for key, text in content.on_another_day.items():
+        if key not in ON_ANOTHER_DAY:
+            raise ContentInvalid(f"{src['questions.toml']}: on_another_day.{key} is not asked")
+        extra = placeholders(text) - {"day"}
+        if extra:
+            raise ContentInvalid(
+                f"{src['questions.toml']}: on_another_day.{key}: unknown placeholder "
+                f"{{{min(extra)}}} (it can use {{day}})"
+            )
     missing = [code for code in REGIONS if code not in content.regions]
     if missing:
         raise ContentInvalid(f"{src['support.toml']}: region {missing[0]!r} is missing")

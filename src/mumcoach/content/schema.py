@@ -159,6 +159,7 @@ class Messages(_Strict):
 
 class Questions(_Strict):
     questions: dict[Key, Text]
+    on_another_day: dict[Key, Template]  # a check-in about another day: {day} names it
 
 
 # ---- rules ----------------------------------------------------------------------------------

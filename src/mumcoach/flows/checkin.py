@@ -13,7 +13,7 @@ from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
 from mumcoach.prompter import Choice
 from mumcoach.text import short
 from mumcoach.vocab import ANSWERS
-from mumcoach.words import day_month_year
+from mumcoach.words import another_day, day_month_year
 
 if TYPE_CHECKING:
     from mumcoach.models import Journal, Plan
@@ -54,7 +54,9 @@ class CheckInFlow:
 
     `journal` may be a function that reads it: then it is read after the first question (her
     mood needs nothing from it), so that question is on screen sooner. `on_plan` hears which
-    plan the check-in tests once that is settled, before its questions."""
+    plan the check-in tests once that is settled, before its questions, and how the day is
+    named (`day`). `today` is the day it is about unless `date` says otherwise; `asked_on` the
+    day she answers, when that is later (a draft carried on): then the questions name the day."""
 
     def __init__(
         self,
@@ -62,8 +64,9 @@ class CheckInFlow:
         content: Content,
         journal: Journal | Callable[[], Journal],
         today: date,
-        on_plan: Callable[[Plan | None], None] | None = None,
+        on_plan: Callable[[Plan | None, str | None], None] | None = None,
         now: datetime | None = None,
+        asked_on: date | None = None,
     ) -> None:
         self.asker = asker
         self.now = now  # plans starting after it have not happened yet (open_plans)
@@ -78,6 +81,8 @@ class CheckInFlow:
             else today
         )
         self.draft = CheckInDraft(date=day, plan=None)
+        # None when it is about today; else "Thursday", for questions that would say "today"
+        self.day = another_day(day, asked_on or today)
         self.plan_settled = False
         if asker.given("plan"):  # a plan named by a flag or file is checked before anything
             self._settle_plan()
@@ -100,7 +105,7 @@ class CheckInFlow:
         self.draft.plan = self._which_plan(plans, day)
         self.plan_settled = True
         if self.on_plan is not None:
-            self.on_plan(self.draft.plan)
+            self.on_plan(self.draft.plan, self.day)
 
     def _which_plan(self, plans: list[Plan], day: date) -> Plan | None:
         """That day's plan; when several are open (or `plan` names one), which one she means."""
@@ -146,7 +151,7 @@ class CheckInFlow:
             self._settle_plan()
             self._test_plan()
             self._people()
-            self._set("proud", self.asker.text("proud", self.content.question("proud")))
+            self._set("proud", self.asker.text("proud", self.content.question("proud", self.day)))
         except CrisisStop as stop:
             target = self.current.answers if self.current else self.draft.answers
             target.put("name" if stop.key == "person_name" else stop.key, stop.value)
@@ -186,9 +191,9 @@ class CheckInFlow:
 
     def _mood_and_energy(self) -> None:
         a, q = self.asker, self.content.question
-        self._set("mood", a.scale("mood", q("mood"), 1, 5, required=True))
+        self._set("mood", a.scale("mood", q("mood", self.day), 1, 5, required=True))
         self.journal  # noqa: B018 — read now if it was left for after the first question
-        self._set("energy", a.scale("energy", q("energy_today"), 0, 10))
+        self._set("energy", a.scale("energy", q("energy_today", self.day), 0, 10))
 
     def _people(self) -> None:
         a = self.asker
@@ -203,7 +208,8 @@ class CheckInFlow:
             return
         if not a.interactive:
             return
-        more = a.yes_no("met_anyone", self.content.question("met_anyone"), default=False)
+        met_anyone = self.content.question("met_anyone", self.day)
+        more = a.yes_no("met_anyone", met_anyone, default=False)
         while more:
             self.current = MetPerson(person_id=None)
             self.draft.people.append(self.current)
