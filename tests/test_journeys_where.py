@@ -201,3 +201,26 @@ def test_a_checkin_carried_on_next_day_is_about_the_day_she_began_it(
 
 def tuesday_plan_id(mum: Mum) -> str:
     return next(p.id for p in mum.journal().plans if p.date == week_day(17))
+
+
+# ---- 5. the same mum, told her first step at set-up and on her ladder --------------------------
+
+
+def test_welcome_and_ladder_word_the_first_step_for_the_one_setting_left_open(
+    invoke: Invoke, private_home: Path, tmp_path: Path
+) -> None:
+    mum = Mum(invoke, private_home, tmp_path)
+    out = ("groups", "classes", "school-gate", "soft-play", "hosting")
+    welcome = mum.run(
+        ["init", "--name", "Jas", "--region", "uk", *(a for s in out for a in ("--not-for-me", s))],
+        week_day(16),
+    )
+    online = find_step(mum.content, mum.journal(), "find-a-group").online
+    assert online
+    said = plain(welcome.rich)
+    # Before: 'Find one group or class and put it in the diary', a room she ruled out.
+    assert online.rstrip(".") in said and "Find one group or class" not in said
+    ladder = plain(mum.run(["ladder"], week_day(16)).rich)
+    assert online.rstrip(".") in ladder
+    data = json.loads(mum.run(["ladder", "--json"], week_day(16)).stdout)
+    assert data["suggestion"]["title"] == online

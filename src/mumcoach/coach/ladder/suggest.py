@@ -118,7 +118,21 @@ def suggest(
     5. Otherwise the working step: "placement", "start", "shown" (her logs moved her up),
        "move-up" (the step below is mastered), "repeat"; all done: the hardest available step
        somewhere new.
+    6. With neither place nor setting, a step that fits only one setting she has left open is
+       worded (and chosen) for that setting: an online-only mum is never told a room's step.
     """
+    found = _suggest(history, energy, place, setting)
+    if place is None and setting is None and found.setting is None:
+        out_ = settings_ruled_out(history)
+        open_ = [s for s in history.steps[found.step_id].settings if s not in out_]
+        if len(open_) == 1:
+            return _suggest(history, energy, None, open_[0])
+    return found
+
+
+def _suggest(
+    history: History, energy: int | None, place: Place | None, setting: str | None
+) -> Suggestion:
     h = history
     setting = place.setting if place is not None and place.setting else setting
     if not h.available():
@@ -138,6 +152,12 @@ def suggest(
         assert energy is not None
         return _low_energy(h, working, energy, setting, found_here)
     return _working(h, working, setting, found_here, place)
+
+
+def settings_ruled_out(h: History) -> frozenset[str]:
+    """The settings she has marked "not for me" in her profile."""
+    profile = h.journal.profile
+    return frozenset(profile.not_for_me) if profile else frozenset()
 
 
 def shown_here(h: History, place: Place | None) -> tuple[str, ...]:
@@ -173,8 +193,7 @@ def _make(
 
 def _fresh_settings(h: History, step: LadderStep) -> list[str]:
     """Settings the step fits that she has not tried it in and has not ruled out."""
-    profile = h.journal.profile
-    out_ = set(profile.not_for_me) if profile else set()
+    out_ = settings_ruled_out(h)
     tried = set(h.track(step).settings_tried)
     return [s for s in step.settings if s not in out_ and s not in tried]
 
@@ -328,8 +347,7 @@ def _all_done(
     hardest = fitting[-1] if fitting else h.available()[-1]
     if energy is not None:
         return _low_energy(h, hardest, energy, setting, done_here)
-    profile = h.journal.profile
-    out_ = set(profile.not_for_me) if profile else set()
+    out_ = settings_ruled_out(h)
     if setting is not None and hardest.fits(setting) and setting not in out_:
         where: str | None = setting
     else:

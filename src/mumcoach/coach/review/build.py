@@ -10,6 +10,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
+from mumcoach.coach.ladder.suggest import settings_ruled_out
 from mumcoach.coach.mood import low_mood_holds
 from mumcoach.coach.past import Attempt, History, history_and_before
 from mumcoach.coach.review.loneliness import loneliness_trend
@@ -46,16 +47,10 @@ _DATE = attrgetter("date")
 
 def focus(history: History, week: Sequence[Attempt]) -> Focus | None:
     """Next week's step, where she has been going (`usual_place` of the week's plans `week`),
-    so it is worded, and fits, as her next plan there will be. With no such place, a step
-    that fits only one setting she has left open is worded for that setting."""
+    so it is worded, and fits, as her next plan there will be."""
     place = usual_place(history, week)
     try:
         found = suggest(history, place=place)
-        if place is None and found.setting is None:
-            step = history.steps[found.step_id]
-            open_ = [s for s in step.settings if s not in _not_for_me(history)]
-            if len(open_) == 1:
-                found = suggest(history, setting=open_[0])
     except NothingToSuggest:
         return None
     where = place.name if place is not None else None
@@ -66,7 +61,7 @@ def usual_place(history: History, week: Sequence[Attempt]) -> Place | None:
     """Where she has been going: the place she planned for most in the review's window (ties:
     the latest), else the place of her latest plan; never a place whose setting she has since
     marked "not for me" (science.md §4: going back to the same group is a core step)."""
-    out = _not_for_me(history)
+    out = settings_ruled_out(history)
     places = {p.id: p for p in history.journal.places if p.setting not in out}
     # newest first: most_common keeps that order among equal counts, so a tie goes to the latest
     newest_first = [a.place_id for a in reversed(week) if a.place_id in places]
@@ -74,11 +69,6 @@ def usual_place(history: History, week: Sequence[Attempt]) -> Place | None:
         return places[str(Counter(newest_first).most_common(1)[0][0])]
     latest = next((a.place_id for a in reversed(history.attempts) if a.place_id in places), None)
     return places[latest] if latest is not None else None
-
-
-def _not_for_me(history: History) -> frozenset[str]:
-    profile = history.journal.profile
-    return frozenset(profile.not_for_me) if profile else frozenset()
 
 
 def headline(
