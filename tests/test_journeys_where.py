@@ -224,3 +224,6 @@ def test_welcome_and_ladder_word_the_first_step_for_the_one_setting_left_open(
     assert online.rstrip(".") in ladder
     data = json.loads(mum.run(["ladder", "--json"], week_day(16)).stdout)
     assert data["suggestion"]["title"] == online
+    # the ladder's own rows say it the same way (a step she can still do in a room: unchanged)
+    (row,) = [r for r in data["steps"] if r["id"] == "find-a-group"]
+    assert row["title"] == online and "Find one group or class" not in ladder

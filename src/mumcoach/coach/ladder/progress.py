@@ -35,10 +35,18 @@ def progress(history: History) -> list[StepProgress]:
     return [_progress_of(history, step) for step in history.ladder]
 
 
+def settings_ruled_out(h: History) -> frozenset[str]:
+    """The settings she has marked "not for me" in her profile."""
+    profile = h.journal.profile
+    return frozenset(profile.not_for_me) if profile else frozenset()
+
+
 def _progress_of(h: History, step: LadderStep) -> StepProgress:
     t = h.track(step)
+    # worded as she will be told it: in the one setting it fits that she has left open
+    open_ = [s for s in step.settings if s not in settings_ruled_out(h)]
     return StepProgress(
-        step=step,
+        step=step.worded_for(open_[0]) if len(open_) == 1 else step,
         status=h.status(step),
         attempts=t.attempts,
         skips=t.skips,

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from mumcoach.coach.ladder.progress import covered_by, start_position, working_step
+from mumcoach.coach.ladder.progress import (
+    covered_by,
+    settings_ruled_out,
+    start_position,
+    working_step,
+)
 from mumcoach.errors import BadInput
 from mumcoach.words import SETTING_PLACES, quoted
 
@@ -152,12 +157,6 @@ def _suggest(
         assert energy is not None
         return _low_energy(h, working, energy, setting, found_here)
     return _working(h, working, setting, found_here, place)
-
-
-def settings_ruled_out(h: History) -> frozenset[str]:
-    """The settings she has marked "not for me" in her profile."""
-    profile = h.journal.profile
-    return frozenset(profile.not_for_me) if profile else frozenset()
 
 
 def shown_here(h: History, place: Place | None) -> tuple[str, ...]:

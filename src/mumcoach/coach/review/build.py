@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from mumcoach.coach.ladder import NothingToSuggest, ladder_position, suggest
-from mumcoach.coach.ladder.suggest import settings_ruled_out
+from mumcoach.coach.ladder.progress import settings_ruled_out
 from mumcoach.coach.mood import low_mood_holds
 from mumcoach.coach.past import Attempt, History, history_and_before
 from mumcoach.coach.review.loneliness import loneliness_trend
