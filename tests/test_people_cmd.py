@@ -501,3 +501,24 @@ def test_long_ago_reads_in_months_and_years_not_thousands_of_days(invoke: Invoke
     assert "First met 1 Mar 2019 (7 years ago)" in " ".join(old.split())
     spring = invoke(["people", "show", "Spring Friend"]).rich
     assert "First met 2 May 2026 (6 months ago)" in " ".join(spring.split())
+
+
+def test_a_promise_from_another_year_shows_its_year(invoke: Invoke, private_home: Path) -> None:
+    old = Person(name="Jess", created=date(2024, 12, 1), first_met=date(2024, 12, 1))
+    Store(private_home).update(lambda journal: journal.people.append(old))
+    add_checkin(
+        private_home,
+        date(2024, 12, 10),
+        Interaction(
+            person_id=old.id,
+            name=old.name,
+            detail="moving to York",
+            follow_up="send Jess the recipe",
+            follow_up_due=date(2024, 12, 15),
+        ),
+    )
+    listed = " ".join(invoke(["people"]).rich.split())
+    assert "overdue since 15 Dec 2024: send Jess the recipe" in listed
+    card = " ".join(invoke(["people", "show", "Jess"]).rich.split())
+    assert "overdue since 15 Dec 2024: send Jess the recipe" in card
+    assert "Remembered 10 Dec 2024 moving to York" in card

@@ -71,6 +71,12 @@ def day_month_year(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def day_month_near(day: date, today: date) -> str:
+    """'21 Nov', with its year when that is not `today`'s ('15 Dec 2016'): an old date never
+    reads as a recent one."""
+    return day_month(day) if day.year == today.year else day_month_year(day)
+
+
 def full_date(day: date) -> str:
     """'21 November 2026'."""
     return f"{day.day} {day:%B %Y}"

@@ -11,7 +11,7 @@ from rich.text import Text
 from mumcoach.coach.merge import MergePlan
 from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
 from mumcoach.models import STAGES, Interaction
-from mumcoach.words import STAGE_LABELS, day_month, day_month_year, plural, stage_word
+from mumcoach.words import STAGE_LABELS, day_month_near, day_month_year, plural, stage_word
 
 EMPTY = (
     "No one here yet. People are added when you log a chat in `mumcoach checkin`, "
@@ -71,10 +71,12 @@ def followup_text(item: FollowUp, today: date) -> Text:
     if item.due is None:
         return Text(item.text)
     if item.overdue:
-        return Text.assemble((f"overdue since {day_month(item.due)}: ", "bold red"), item.text)
+        return Text.assemble(
+            (f"overdue since {day_month_near(item.due, today)}: ", "bold red"), item.text
+        )
     if item.due == today:
         return Text.assemble(("due today: ", "bold yellow"), item.text)
-    return Text.assemble(item.text, (f" (by {day_month(item.due)})", "dim"))
+    return Text.assemble(item.text, (f" (by {day_month_near(item.due, today)})", "dim"))
 
 
 def times(n: int) -> str:
@@ -146,7 +148,10 @@ def person_card_view(
         parts += [Text(""), Text(reciprocity_note)]
     if card.details:
         parts += [Text(""), Text("Remembered", style="bold")]
-        parts += [Text.assemble((f"  {day_month(d)}  ", "dim"), text) for d, text in card.details]
+        parts += [
+            Text.assemble((f"  {day_month_near(d, today)}  ", "dim"), text)
+            for d, text in card.details
+        ]
     if card.interactions:
         parts += [Text(""), Text("Together", style="bold"), _interactions(card.interactions)]
     if row.open_followups:

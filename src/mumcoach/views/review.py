@@ -22,7 +22,15 @@ from mumcoach.coach.review import (
 )
 from mumcoach.content import Content
 from mumcoach.views.support import low_mood_notice
-from mumcoach.words import day_month, day_month_year, plural, quoted, span_words, stage_word
+from mumcoach.words import (
+    day_month,
+    day_month_near,
+    day_month_year,
+    plural,
+    quoted,
+    span_words,
+    stage_word,
+)
 
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a day without a check-in
@@ -46,11 +54,6 @@ def date_range(start: date, end: date) -> str:
     if start.month != end.month:
         return f"{day_month(start)} – {day_month_year(end)}"
     return f"{start.day}–{end.day} {end:%b %Y}"
-
-
-def on_day(day: date, end: date) -> str:
-    """'15 Dec', with its year when that is not the review's year ('15 Dec 2016')."""
-    return day_month(day) if day.year == end.year else day_month_year(day)
 
 
 def number(value: float | None) -> str:
@@ -225,9 +228,9 @@ def followups_view(items: Sequence[DueFollowUp], end: date) -> RenderableType:
         return Text("Nothing due.")
     lines: list[RenderableType] = []
     for item in items[:FOLLOWUPS_SHOWN]:
-        when = f"overdue since {on_day(item.due, end)}" if item.overdue else "due today"
+        when = f"overdue since {day_month_near(item.due, end)}" if item.overdue else "due today"
         if not item.overdue and item.due != end:
-            when = f"due {on_day(item.due, end)}"
+            when = f"due {day_month_near(item.due, end)}"
         lines.append(Text.assemble("• ", (item.name, "bold"), f": {item.text} ", (when, "dim")))
     if len(items) > FOLLOWUPS_SHOWN:
         more = len(items) - FOLLOWUPS_SHOWN
@@ -271,7 +274,7 @@ def loneliness_view(
     points: Sequence[LonelinessPoint], content: Content, end: date
 ) -> RenderableType:
     recent = points[-8:]
-    trend = " → ".join(f"{p.total} ({on_day(p.date, end)})" for p in recent)
+    trend = " → ".join(f"{p.total} ({day_month_near(p.date, end)})" for p in recent)
     return Group(
         Text(f"{trend}   (3–9, lower = less lonely)"),
         Text(content.say("review.ucla_trend"), style="dim"),
