@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from datetime import time as TimeOfDay
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
@@ -112,31 +113,22 @@ class Record(BaseModel):
         super().__setattr__(name, value)
 
 
-_TEXT_OF: dict[tuple[type[BaseModel], bool], tuple[tuple[str, bool], ...]] = {}
-_EVERY: dict[type[BaseModel], set[str]] = {}
-
-
+@cache
 def _text_fields(model: type[BaseModel], one_line: bool) -> tuple[tuple[str, bool], ...]:
     """The text fields of `model` (only the one-line ones if `one_line`), each with whether
     it keeps its line breaks."""
-    found = _TEXT_OF.get((model, one_line))
-    if found is None:
-        found = _TEXT_OF[model, one_line] = tuple(
-            (name, name not in ONE_LINE_FIELDS)
-            for name in model.model_fields
-            if name in (ONE_LINE_FIELDS if one_line else TEXT_FIELDS)
-        )
-    return found
+    wanted = ONE_LINE_FIELDS if one_line else TEXT_FIELDS
+    return tuple(
+        (name, name not in ONE_LINE_FIELDS) for name in model.model_fields if name in wanted
+    )
 
 
+@cache
 def _every_field(model: type[BaseModel]) -> set[str]:
     """All of `model`'s field names: the fields set of a record given every one of them.
 
     Shared by such records, so never smaller: setting a field adds a name it already holds."""
-    found = _EVERY.get(model)
-    if found is None:
-        found = _EVERY[model] = set(model.model_fields)
-    return found
+    return set(model.model_fields)
 
 
 class Stamped(Record):

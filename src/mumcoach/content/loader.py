@@ -18,10 +18,7 @@ from mumcoach.content.contract import (
     REQUIRED_MESSAGES,
     REQUIRED_QUESTIONS,
 )
-from mumcoach.content.files import ENV_VAR as ENV_VAR
-from mumcoach.content.files import FILES as FILES
-from mumcoach.content.files import find_prompts_dirs as find_prompts_dirs
-from mumcoach.content.files import shipped_dirs
+from mumcoach.content.files import FILES, find_prompts_dirs, shipped_dirs
 from mumcoach.content.safety import SafetyContent
 from mumcoach.content.schema import (
     REGIONS,
