@@ -22,5 +22,7 @@ def test_benchmark_smoke_run_prints_every_row() -> None:
         assert measure in table
     assert "1 year: " in table and "check-ins" in table
     # Without --peer the jrnl rows say how to get them rather than inventing a number.
-    assert table.count("run with --peer") == 2
+    assert table.count("run with --peer") == 3
+    # The floor under the review row is measured and shown, never judged against a target.
+    assert "the floor under that row" in table and "| floor |" in table
     assert "| help |" in table and "| first_question |" in table
