@@ -76,7 +76,7 @@ def test_the_school_gate_gets_steps_that_fit_it(invoke: Invoke) -> None:
 def test_low_energy_at_the_first_step_says_so_kindly(invoke: Invoke) -> None:
     data = plan_json(invoke, "--energy", "1")
     assert data["suggestion"]["kind"] == "low-energy"
-    assert "just going counts today" in data["suggestion"]["reason"]
+    assert "just going counts" in data["suggestion"]["reason"]
     assert "so a smaller step" not in data["suggestion"]["reason"]
 
 

@@ -136,6 +136,9 @@ def test_first_plan_runs_onboarding_then_plans(invoke: Invoke, private_home: Pat
     assert (plan.date, str(plan.time)) == (date(2026, 11, 24), "10:00:00")
     assert "Plan for Tuesday 24 November, 10:00 at Hartbeeps" in result.rich
     assert "She'll ignore me (70% likely)" in result.rich
+    # made on Saturday for Tuesday: nothing on the card says "today" or "tonight"
+    card = result.rich[result.rich.index("Plan for") :]
+    assert "today" not in card and "tonight" not in card, card
 
 
 def test_plan_by_flags_prints_json_with_the_reason(invoke: Invoke, private_home: Path) -> None:
@@ -430,6 +433,7 @@ def test_bad_values_exit_2_name_the_key_and_save_nothing(
         (["init", "--region", "mars"], "region (--region) must be one of: uk, ie, us, au, ca"),
         (["init", "--child", "Jasper:soon"], "must be an age like"),
         (["init", "--child", "Jasper:8"], "child (--child) needs a unit: 8 weeks, months or"),
+        (["init", "--child", "Jasper:1"], "needs a unit: 1 week, month or year (e.g. 1m)."),
     ]
     for args, message in cases:
         result = invoke(args)

@@ -36,9 +36,9 @@ def steps(*pairs: tuple[str, str] | tuple[str, str, int]) -> list[Step]:
 INIT = steps(
     ("call you", "Amy" + ENTER),
     ("Where are you", DOWN + ENTER),  # ie
-    ("Their name", "Jasper" + ENTER),
+    ("child's name", "Jasper" + ENTER),
     ("how old", "3" + ENTER),
-    ("3 weeks, 3 months or 3 years", DOWN + ENTER, 3),  # years; kept with the age
+    ("weeks, months or years", DOWN + ENTER, 3),  # years; kept with the age
     ("Anyone else", "n"),
     ("not for you", DOWN * 5 + SPACE + ENTER),  # hosting
     ("own words", "One mum friend" + ENTER),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -35,6 +36,12 @@ def answer(child: Spawn, prompt: str, keys: str) -> None:
     child.send(keys)
 
 
+def last_line_with(output: str, text: str) -> str:
+    """The last line of terminal output holding `text`, as seen (escape sequences removed)."""
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output)
+    return [line for line in re.split(r"[\r\n]+", plain) if text in line][-1].strip()
+
+
 def finish(child: Spawn) -> str:
     child.expect(pexpect.EOF)
     child.close()
@@ -48,7 +55,7 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     child = spawn(private_home, "plan")
     answer(child, "call you", "Amy" + ENTER)
     answer(child, "Where are you", DOWN + ENTER)  # uk → ie
-    answer(child, "Their name", "Jasper" + ENTER)
+    answer(child, "child's name", "Jasper" + ENTER)
     answer(child, "how old", "8 months" + ENTER)
     answer(child, "Anyone else", "n")
     answer(child, "not for you", DOWN * 5 + SPACE + ENTER)  # tick "hosting"
@@ -89,8 +96,12 @@ def test_onboarding_plan_checkin_in_a_real_terminal(private_home: Path) -> None:
     answer(child, "like them", "6" + ENTER)
     answer(child, "liked you", ENTER)  # skipped
     answer(child, "follow up", "Ask about Dubai" + ENTER)
-    answer(child, "By when", ENTER)  # pre-filled: in three days
+    answer(child, "By when", ENTER)  # offered: in three days
     answer(child, "Anyone else", "n")
+    # the day Enter kept stays on screen where she would have typed, not an empty answer
+    kept = last_line_with(str(child.before), "By when")
+    offered = re.search(r"Enter for (.+?), or none\)", kept)
+    assert offered is not None and kept.endswith(f"or none) {offered.group(1)}"), kept
     answer(child, "proud of", "I went" + ENTER)
     reflection = finish(child)
     assert "didn't happen" in reflection

@@ -84,7 +84,7 @@ def test_a_bare_age_asks_months_or_years_instead_of_ending_onboarding(
     result = invoke(["init"], script=onboarding(child_age="3", child_age_unit="3y"))
     assert result.exit_code == 0, result.output
     assert result.prompter.messages[result.prompter.asked.index("child_age_unit")] == (
-        "Is that 3 weeks, 3 months or 3 years?"
+        "Is that in weeks, months or years?"
     )
     profile = Store(private_home).load().profile
     assert profile is not None and profile.children[0].age == "3y"

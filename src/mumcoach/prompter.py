@@ -26,8 +26,12 @@ class Prompter(Protocol):
         self, key: str, message: str, choices: Sequence[Choice], default: Sequence[str] = ()
     ) -> list[str]: ...
 
-    def text(self, key: str, message: str, default: str = "", check: Check | None = None) -> str:
-        """Free text; with `check`, asked again (showing its hint) until the check passes."""
+    def text(
+        self, key: str, message: str, default: str = "", check: Check | None = None, blank: str = ""
+    ) -> str:
+        """Free text; with `check`, asked again (showing its hint) until the check passes.
+        `blank` is what an empty answer stands for, shown greyed where she types (and left
+        there when Enter accepts it, so she sees what was kept)."""
         ...
 
     def confirm(self, key: str, message: str, default: bool = True) -> bool: ...
@@ -76,14 +80,20 @@ class QuestionaryPrompter:
         answer: list[str] = questionary.checkbox(message, choices=options, qmark="•").unsafe_ask()
         return answer
 
-    def text(self, key: str, message: str, default: str = "", check: Check | None = None) -> str:
+    def text(
+        self, key: str, message: str, default: str = "", check: Check | None = None, blank: str = ""
+    ) -> str:
         import questionary
 
         def validate(typed: str) -> bool | str:
             return True if check is None else check(typed) or True
 
         answer: str = questionary.text(
-            message, default=default, qmark="•", validate=validate
+            message,
+            default=default,
+            qmark="•",
+            validate=validate,
+            placeholder=[("fg:ansibrightblack", blank)] if blank else None,
         ).unsafe_ask()
         return answer
 
@@ -165,6 +175,7 @@ class ScriptedPrompter:
         self.asked: list[str] = []
         self.hints: list[tuple[str, str]] = []  # (key, hint) each time a typed answer was refused
         self.messages: list[str] = []  # each question's wording, as asked
+        self.blanks: dict[str, str] = {}  # what a blank answer stands for, by text question
 
     def _next(self, key: str, message: str) -> Any:
         self.asked.append(key)
@@ -200,8 +211,11 @@ class ScriptedPrompter:
             raise UnexpectedQuestion(f"{answer!r} are not all choices for {key!r}")
         return answer
 
-    def text(self, key: str, message: str, default: str = "", check: Check | None = None) -> str:
+    def text(
+        self, key: str, message: str, default: str = "", check: Check | None = None, blank: str = ""
+    ) -> str:
         """A refused answer (its hint recorded) is followed by the next scripted one."""
+        self.blanks[key] = blank
         while True:
             answer = self._next(key, message)
             typed = default if answer is ... else str(answer)

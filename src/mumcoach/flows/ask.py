@@ -111,9 +111,16 @@ class Asker:
         return self.prompter
 
     def _typed(
-        self, key: str, question: str, default: str, read: Callable[[str], Any], optional: bool
+        self,
+        key: str,
+        question: str,
+        default: str,
+        read: Callable[[str], Any],
+        optional: bool,
+        blank: str = "",
     ) -> Any:
-        """Ask for text until `read` accepts it (blank is no answer when `optional`)."""
+        """Ask for text until `read` accepts it (blank is no answer when `optional`; `blank`
+        shows what Enter on its own gives)."""
 
         def check(typed: str) -> str | None:
             if not typed.strip() and optional:
@@ -124,7 +131,7 @@ class Asker:
                 return hint(exc)
             return None
 
-        typed = self._prompter().text(key, question, default, check=check).strip()
+        typed = self._prompter().text(key, question, default, check=check, blank=blank).strip()
         return read(typed) if typed or not optional else None
 
     def scale(
@@ -255,8 +262,10 @@ class Asker:
             return self._keep(key, None if earlier is None else check_date(key, earlier))
         if not self._missing(key, question, False):
             return default
+        shown = ""
         if default is not None:  # shown, not pre-typed: what she types replaces it
-            question = f"{question} (Enter for {short_weekday_day(default)}, or none)"
+            shown = short_weekday_day(default)
+            question = f"{question} (Enter for {shown}, or none)"
 
         def read(typed: str) -> date | None:
             if not typed.strip():
@@ -265,7 +274,7 @@ class Asker:
                 return None
             return check_date(key, typed, relative_to)
 
-        day: date | None = self._typed(key, question, "", read, optional=False)
+        day: date | None = self._typed(key, question, "", read, optional=False, blank=shown)
         return self._keep(key, day)
 
     def age(self, key: str, question: str, *, unit_question: Callable[[int], str]) -> str | None:
@@ -287,13 +296,20 @@ class Asker:
 
         age: str | int | None = self._typed(key, question, "", read, optional=True)
         if isinstance(age, int):
-            units = [Choice(f"{age}{u}", f"{age} {word}") for u, word in AGE_WORDS]
+            units = [Choice(f"{age}{u}", f"{age} {unit_word(word, age)}") for u, word in AGE_WORDS]
             shown = unit_question(age)
             age = self._prompter().select(f"{key}_unit", shown, units, default=f"{age}m")
         return self._keep(key, age)
 
 
 AGE_WORDS = (("w", "weeks"), ("m", "months"), ("y", "years"))
+
+
+def unit_word(word: str, n: int) -> str:
+    """'weeks' as said of `n`: '1 week', '3 weeks'."""
+    return word.removesuffix("s") if n == 1 else word
+
+
 NO_DATE = frozenset({"none", "no", "-", "no date", "not sure"})
 
 
@@ -359,7 +375,8 @@ def check_age(key: str, value: str) -> str:
     """Normalise an age as typed ('8m', '3 years', '5 mths', '2.5 years') to '8m', '3y', '30m'."""
     age = read_age(value)
     if isinstance(age, int):
-        raise BadInput(f"{label(key)} needs a unit: {age} weeks, months or years (e.g. {age}m).")
+        week, month, year = (unit_word(word, age) for _, word in AGE_WORDS)
+        raise BadInput(f"{label(key)} needs a unit: {age} {week}, {month} or {year} (e.g. {age}m).")
     if age is None:
         raise BadInput(f"{label(key)} must be an age like 6w, 8m or 3y.")
     return age
