@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 Status = Literal["new", "shown", "trying", "mastered", "not-for-me"]
 REAL = ("yes", "partly")  # a "real attempt": the step was tried, at least partly
+_Dated = TypeVar("_Dated", "CheckIn", "Plan")
 
 
 class Attempt(NamedTuple):
@@ -44,17 +45,22 @@ def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
 
 def _checkins(journal: Journal, until: date | None) -> list[CheckIn]:
     """Her check-ins dated on or before `until`, oldest first."""
-    kept = journal.checkins if until is None else [c for c in journal.checkins if c.date <= until]
-    return sorted(kept, key=_ORDER)
+    return _upto(sorted(journal.checkins, key=_ORDER), until)
 
 
 def _plans(journal: Journal, until: date | None) -> list[Plan]:
     """Her plans dated on or before `until`, oldest first."""
-    kept = journal.plans if until is None else [p for p in journal.plans if p.date <= until]
-    return sorted(kept, key=_ORDER)
+    return _upto(sorted(journal.plans, key=_ORDER), until)
 
 
 _ORDER = attrgetter("date", "created_at")  # a plan's or check-in's place in time
+_DATE = attrgetter("date")
+
+
+def _upto(ordered: list[_Dated], until: date | None) -> list[_Dated]:
+    """The first of `ordered` (oldest first) dated on or before `until`: sorted first and cut
+    after, so a long journal is read once, not twice."""
+    return ordered if until is None else ordered[: bisect_right(ordered, until, key=_DATE)]
 
 
 def _join(plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> list[Attempt]:
@@ -225,8 +231,8 @@ def _histories(
     if cut is None:
         tracks, same = [tracks_of(attempts, content)], len(attempts)
     else:
-        n = bisect_right(checkins, cut, key=lambda c: c.date)
-        k = bisect_right(plans, cut, key=lambda p: p.date)
+        n = bisect_right(checkins, cut, key=_DATE)
+        k = bisect_right(plans, cut, key=_DATE)
         same, changed = _attempts_at(plans[:k], attempts, checkins, n)
         cuts.append((cut, checkins[:n], attempts[:same] + changed))
         # both folds share the attempts before the first that a later check-in changed

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
 from datetime import date
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol, overload
 
+from mumcoach.coach.past import REAL
 from mumcoach.coach.stages import CHAT_MINUTES
 from mumcoach.vocab import EVIDENCE_KINDS
 
@@ -63,7 +64,7 @@ class Attempted(Protocol):
     @property
     def place_id(self) -> str | None: ...
     @property
-    def real(self) -> bool: ...
+    def tried(self) -> str | None: ...
 
 
 class Shown(NamedTuple):
@@ -96,24 +97,25 @@ def evidence_at(
     `until`, with her attempts as they stood then), each kind oldest first, from one pass over
     her check-ins up to `until` (oldest first); the cuts' attempts are the same up to `shared`,
     so those are read once."""
-    logged = {
-        kind: list(slots.items()) for kind, slots in _logged(journal, checkins, until).items()
-    }
+    logged = _logged(journal, checkins, until)
     common = _Places(journal).add(cuts[0][1][:shared] if cuts else [])
+    keys = {kind: list(slots) for kind, slots in logged.items()}  # (day, her order), in order
     out = []
     for cut, attempts in cuts:
         kinds: Kinds = {}
         places = common.copy().add(attempts[shared:]).kinds()
         for kind in EVIDENCE_KINDS:
-            slots = logged.get(kind, [])
+            slots = logged.get(kind)
             if kind in places:
                 kinds[kind] = places[kind]
+            elif not slots:
+                continue
             elif kind == "follow-up":  # done by the cut, and logged by then too
-                kept = [s for s in slots if cut is None or max(s[0][0], s[1][1]) <= cut]
+                kept = [s for s in slots.items() if cut is None or max(s[0][0], s[1][1]) <= cut]
                 kinds[kind] = Made(len(kept), partial(_shown, kind, kept))
             else:  # logged day by day: the ones by the cut come first
-                n = len(slots) if cut is None else bisect_right(slots, cut, key=_slot_day)
-                kinds[kind] = Made(n, partial(_shown, kind, slots[:n]))
+                n = len(slots) if cut is None else bisect_right(keys[kind], cut, key=_day_of)
+                kinds[kind] = Made(n, partial(_first_shown, kind, slots, n))
         out.append({kind: shown for kind, shown in kinds.items() if shown})
     return out
 
@@ -122,13 +124,18 @@ Slot = tuple[tuple[date, int], tuple[str, date]]  # (day, her order) -> (name, l
 Slots = dict[tuple[date, int], tuple[str, date]]
 
 
-def _slot_day(slot: Slot) -> date:
-    return slot[0][0]
+def _day_of(key: tuple[date, int]) -> date:
+    return key[0]
 
 
-def _shown(kind: str, slots: list[Slot]) -> list[Shown]:
+def _shown(kind: str, slots: Iterable[Slot]) -> list[Shown]:
     """The slots as evidence, oldest first, then in the order people were first logged."""
     return [Shown(kind, day, who) for (day, _), (who, _) in sorted(slots)]
+
+
+def _first_shown(kind: str, slots: Slots, n: int) -> list[Shown]:
+    """The first `n` slots (in the order logged) as evidence."""
+    return _shown(kind, islice(slots.items(), n))
 
 
 def _logged(journal: Journal, checkins: Sequence[CheckIn], until: date | None) -> dict[str, Slots]:
@@ -199,15 +206,16 @@ class _Places:
             self.went_back,
         )
         for a in attempts:
-            place = places.get(a.place_id or "")
+            place = places.get(a.place_id)  # type: ignore[arg-type]  # None: no place
             if place is None:
                 continue
-            if place.name not in named:
-                named[place.name] = Shown("named-place", a.date, place.name, place.setting)
-            if a.real:
+            name = place.name
+            if name not in named:
+                named[name] = Shown("named-place", a.date, name, place.setting)
+            if a.tried in REAL:
                 first = first_real.setdefault(place.id, a.date)
-                if a.date > first and place.name not in went_back:
-                    went_back[place.name] = Shown("went-back", a.date, place.name, place.setting)
+                if a.date > first and name not in went_back:
+                    went_back[name] = Shown("went-back", a.date, name, place.setting)
         return self
 
     def kinds(self) -> dict[str, list[Shown]]:

@@ -18,6 +18,7 @@ from mumcoach.coach.review.people_week import people_pass
 from mumcoach.coach.review.stats import (
     daily,
     experiments,
+    latest_run,
     per_step,
     step_counts,
     step_titles,
@@ -114,7 +115,7 @@ def build_review(content: Content, journal: Journal, end: date, days: int) -> We
         days=days,
         headline=headline(content, tested, people, len(in_window), days),
         checkins=len(in_window),
-        streak_days=streak({c.date for c in ordered}, end),
+        streak_days=streak(latest_run(ordered), end),
         steps=step_counts(attempts),
         ladder_start=ladder_position(before),
         ladder_end=ladder_position(history),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from mumcoach.coach.review.stats import mean
 from mumcoach.coach.review.types import DueFollowUp, Funnel, Moved, PeopleWeek, Unreturned
@@ -43,19 +45,39 @@ def people_pass(
     people = {p.id: _person_seed(p.first_met, p.created, p.name, start) for p in journal.people}
     week = _Week(connected=set())
     due: list[DueFollowUp] = []
-    for checkin in ordered:  # oldest first, all on or before `end`
+    first_in = bisect_left(ordered, start, key=_DATE)  # `ordered`: oldest first, up to `end`
+    # Only someone met in the window can have moved up a stage in it, so the stage of an
+    # interaction before the window (most of a long journal) is worked out for her alone.
+    in_window = {i.person_id for c in ordered[first_in:] for i in c.interactions}
+    for checkin in ordered[:first_in]:
+        for i in checkin.interactions:
+            who = people.get(i.person_id)
+            if who is None:  # first_seen stays None: only someone first seen in it is new
+                who = people[i.person_id] = _Person(name=i.name)
+            who.known_before = True
+            if i.person_id in in_window:
+                rank = _RANK[interaction_stage(i)]
+                who.rank_before = max(who.rank_before, rank)
+                who.rank_end = max(who.rank_end, rank)
+            if i.invited_me or i.invited:
+                who.unreturned = unreturned_after(who.unreturned, i)
+            if i.follow_up and (item := _due(i, who.name, end)) is not None:
+                due.append(item)
+    for checkin in ordered[first_in:]:
         day = checkin.date
         for i in checkin.interactions:
             who = people.get(i.person_id)
             if who is None:
                 who = people[i.person_id] = _Person(name=i.name)
-            _see(who, i, day, start)
-            if day >= start:
-                _count(week, i)
-            item = _due(i, who.name, end)
-            if item is not None:
+            _see(who, i, day)
+            _count(week, i)
+            if i.follow_up and (item := _due(i, who.name, end)) is not None:
                 due.append(item)
-    new = tuple(p.name for p in people.values() if p.first_seen and start <= p.first_seen <= end)
+    new = tuple(
+        p.name
+        for p in people.values()
+        if not p.known_before and p.first_seen and start <= p.first_seen <= end
+    )
     moved = tuple(
         Moved(pid, p.name, STAGES[p.rank_before], STAGES[p.rank_end])
         for pid, p in people.items()
@@ -97,22 +119,17 @@ def _person_seed(first_met: date | None, created: date, name: str, start: date) 
     )
 
 
-def _see(who: _Person, i: Interaction, day: date, start: date) -> None:
-    """Fold one interaction (oldest first) into what we know of her."""
+def _see(who: _Person, i: Interaction, day: date) -> None:
+    """Fold one interaction in the window (oldest first) into what we know of her."""
     if who.first_seen is None or day < who.first_seen:
         who.first_seen = day
-    rank = _RANK[interaction_stage(i)]
-    if day < start:
-        who.known_before = True
-        if rank > who.rank_before:
-            who.rank_before = rank
-    if rank > who.rank_end:
-        who.rank_end = rank
+    who.rank_end = max(who.rank_end, _RANK[interaction_stage(i)])
     if i.invited_me or i.invited:
         who.unreturned = unreturned_after(who.unreturned, i)
 
 
 _RANK = {stage: n for n, stage in enumerate(STAGES)}
+_DATE = attrgetter("date")
 
 
 def _count(week: _Week, i: Interaction) -> None:

@@ -35,6 +35,19 @@ def streak(checkin_days: set[date], end: date) -> int:
     return count
 
 
+def latest_run(ordered: Sequence[CheckIn]) -> set[date]:
+    """The days of her latest run of check-ins on days in a row (`ordered`: oldest first): all
+    a streak can count, read from the end rather than from a journal of years."""
+    days: set[date] = set()
+    earliest: date | None = None
+    for c in reversed(ordered):
+        if earliest is not None and c.date < earliest - timedelta(days=1):
+            break
+        earliest = c.date
+        days.add(earliest)
+    return days
+
+
 # ---- steps and experiments ------------------------------------------------------------------
 
 
