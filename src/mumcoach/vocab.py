@@ -10,6 +10,7 @@ RegionCode = Literal["uk", "ie", "us", "au", "ca", "other"]
 REGIONS: tuple[RegionCode, ...] = get_args(RegionCode)
 Answer = Literal["yes", "partly", "no"]
 ANSWERS: tuple[Answer, ...] = get_args(Answer)
+REAL: tuple[Answer, ...] = ("yes", "partly")  # a "real attempt": tried, at least partly
 StartedBy = Literal["me", "them"]
 # How far you have come with someone, lowest first (coach/stages.py derives it).
 Stage = Literal["nodded", "names", "chatted", "numbers", "met-up", "friend"]

@@ -9,6 +9,8 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
+from mumcoach.vocab import REAL
+
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
     from mumcoach.coach.ladder.steps import LadderStep
@@ -16,7 +18,6 @@ if TYPE_CHECKING:
     from mumcoach.models import CheckIn, Journal, Plan
 
 Status = Literal["new", "shown", "trying", "mastered", "not-for-me"]
-REAL = ("yes", "partly")  # a "real attempt": the step was tried, at least partly
 _Dated = TypeVar("_Dated", "CheckIn", "Plan")
 
 

@@ -34,7 +34,8 @@ from mumcoach.coach.ladder.suggest import (
     join_names,
     suggest,
 )
-from mumcoach.coach.past import REAL, Attempt, History, Status, attempts_from, build_history
+from mumcoach.coach.past import Attempt, History, Status, attempts_from, build_history
+from mumcoach.vocab import REAL
 
 __all__ = [
     "CUSTOM_SOURCE",

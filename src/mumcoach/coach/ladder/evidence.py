@@ -17,9 +17,8 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol, overload
 
-from mumcoach.coach.past import REAL
 from mumcoach.coach.stages import CHAT_MINUTES
-from mumcoach.vocab import EVIDENCE_KINDS
+from mumcoach.vocab import EVIDENCE_KINDS, REAL
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

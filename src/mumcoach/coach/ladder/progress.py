@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from mumcoach.coach.past import REAL, Attempt, History, Status, attempts_from, build_history
+from mumcoach.coach.past import Attempt, History, Status, attempts_from, build_history
+from mumcoach.vocab import REAL
 
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
