@@ -283,6 +283,33 @@ def test_checkin_matches_a_known_person_and_skips_her_child_questions(
     assert {i.person_id for c in saved.checkins for i in c.interactions} == {saved.people[0].id}
 
 
+def test_the_next_person_met_is_offered_where_she_met_the_one_before(
+    invoke: Invoke, private_home: Path
+) -> None:
+    invoke(["init", "--region", "uk"])
+    two = {"person_name": ["Priya", "Jo"], "child": ["", ""], "child_age": ["", ""]}
+    script = {
+        **two,
+        "mood": 4,
+        "energy": 5,
+        "met_anyone": True,
+        "where": ["Jungle Jim's soft play", ...],  # Enter on what is pre-typed
+        "detail": ["", ""],
+        "minutes": ["", ""],
+        "started_by": ["them", "me"],
+        "person_flags": [[], []],
+        "liked_them": [None, None],
+        "they_liked_me": [None, None],
+        "follow_up": ["", ""],
+        "another_person": [True, False],
+        "proud": "",
+    }
+    result = invoke(["checkin"], script=script)
+    assert result.exit_code == 0, result.output
+    (checkin,) = journal(private_home).checkins
+    assert [i.where for i in checkin.interactions] == ["Jungle Jim's soft play"] * 2
+
+
 def test_checkin_from_answers_files_toml_and_json(
     invoke: Invoke, private_home: Path, tmp_path: Path
 ) -> None:

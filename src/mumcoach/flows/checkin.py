@@ -279,7 +279,7 @@ class CheckInFlow:
                     unit_question=lambda n: self.content.say("ask.age_unit", n=n),
                 ),
             )
-        place = self._plan_place_name()
+        place = self._plan_place_name() or (self._last_where() if a.interactive else None)
         met.answers.put("where", a.text("where", q("where"), default=place))
         met.answers.put("detail", a.text("detail", q("detail")))
         met.answers.put("minutes", a.number("minutes", q("minutes"), 0, 24 * 60, minutes=True))
@@ -329,6 +329,12 @@ class CheckInFlow:
         )
         for key in PERSON_FLAGS:
             self.current.answers.put(key, key in ticked)
+
+    def _last_where(self) -> str | None:
+        """Where she met the person before this one today: offered (pre-typed, so easy to
+        change) for the next, who was most likely met there too."""
+        earlier = (met.answers.where for met in reversed(self.draft.people[:-1]))
+        return next((where for where in earlier if where), None)
 
     def _plan_place_name(self) -> str | None:
         plan = self.draft.plan
