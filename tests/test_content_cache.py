@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mumcoach.content import Content, load_content, loader
-from mumcoach.content.cache import CACHE_GLOB, cached_content
+from mumcoach.content.cache import CACHE_GLOB, STALE_AFTER, cached_content
 from mumcoach.errors import ContentInvalid
 
 SHIPPED = Path(__file__).resolve().parents[1] / "prompts"
@@ -136,6 +137,28 @@ def test_a_cache_others_could_have_written_is_not_trusted(tmp_path: Path, loads:
     (tmp_path / "cache").chmod(0o777)
     cached_content(env)
     assert len(loads) == 3
+
+
+def test_a_cache_unused_for_a_month_goes_when_another_is_written(
+    tmp_path: Path, loads: list[int]
+) -> None:
+    """One file per install: the caches of installs that have gone do not pile up."""
+    env = env_for(tmp_path)
+    cached_content(env)
+    (mine,) = (tmp_path / "cache").glob(CACHE_GLOB)
+    gone, used = (mine.with_name(f"content-{name}.pickle") for name in ("gone", "in-use"))
+    for other in (gone, used):
+        other.write_bytes(mine.read_bytes())
+    month = time.time() - STALE_AFTER - 60
+    for path in (gone, used, mine):
+        os.utime(path, (month, month))
+    cached_content(env)  # read: this run's own cache is marked as in use
+    assert mine.stat().st_mtime > month
+    os.utime(used, (time.time(), time.time()))  # another install, used today
+    prompts = overriding(tmp_path, "rules.toml", "low_at_most = 3", "low_at_most = 3")
+    cached_content(env_for(tmp_path, MUMCOACH_PROMPTS=str(prompts)))  # a cache of its own
+    assert len(loads) == 2
+    assert not gone.exists() and used.exists() and mine.exists()
 
 
 def test_no_cache_when_switched_off_or_unwritable(tmp_path: Path, loads: list[int]) -> None:

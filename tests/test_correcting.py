@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from datetime import datetime, timedelta
@@ -281,6 +282,23 @@ def test_erase_needs_the_word_and_removes_everything_it_made(
     assert f"Your own content folder, {own} ($MUMCOACH_PROMPTS), is left as it is." in said
     assert not home.exists()
     assert (own / "openers.toml").is_file()
+    # the cache of checked content (hers included, from her content folder) goes too
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "mumcoach"
+    assert f"the checked coaching content kept to start faster: {cache}" in said
+    assert not cache.exists()
+
+
+def test_erase_removes_a_cache_left_without_a_journal(invoke: Invoke) -> None:
+    """`erase` run when only the cache is left (a command run without a journal made it)."""
+    assert invoke(["support"]).exit_code == 0
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "mumcoach"
+    assert any(cache.iterdir())
+    result = invoke(["erase", "--yes"])
+    assert result.exit_code == 0, result.output
+    said = "".join(result.rich.split())  # a long path may be folded across lines
+    assert f"Erased:removed1filefrom{cache}.mumcoachkeepsnothingnow." in said
+    assert not cache.exists()
+    assert "There is nothing to erase" in invoke(["erase", "--yes"]).rich
 
 
 def test_erase_leaves_files_it_did_not_make(invoke: Invoke, journal: Path) -> None:

@@ -33,7 +33,7 @@ COMMANDS: dict[str, str] = {
     "import": "Merge in another device's journal or JSON export; the later change wins.",
     "undo": "Undo the last save, from the backups, after showing what it takes back.",
     "edit": "Correct a check-in or a plan: by flags, or in your editor.",
-    "erase": "Remove everything mumcoach keeps here: journal, backups, drafts, lock.",
+    "erase": "Remove everything mumcoach keeps here: journal, backups, drafts, lock, cache.",
 }
 
 # The options every command shares: (how it is written, what it does). cli.py uses these words.

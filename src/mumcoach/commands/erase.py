@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     app.command(
-        help="Remove everything mumcoach keeps here: journal, backups, drafts, lock.",
+        help="Remove everything mumcoach keeps here: journal, backups, drafts, lock, cache.",
     )(erase)
 
 
@@ -27,6 +27,7 @@ def erase(
     ] = False,
 ) -> None:
     from mumcoach.content import ENV_VAR
+    from mumcoach.content.cache import cache_dir
     from mumcoach.erase import apply_erase, plan_erase
     from mumcoach.flows.data import confirm_erase
     from mumcoach.views.erase import content_lines, erase_done, erase_preview
@@ -34,7 +35,7 @@ def erase(
     app = app_context(ctx)
     override = app.env.get(ENV_VAR)
     content_folder = Path(override).expanduser() if override else None
-    plan = plan_erase(app.store)
+    plan = plan_erase(app.store, cache_dir(app.env))
     if plan.empty:
         app.console.print(f"There is nothing to erase: mumcoach keeps nothing in {app.data_dir}.")
         for line in content_lines(content_folder):

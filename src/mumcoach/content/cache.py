@@ -15,6 +15,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,11 @@ CACHE_ENV = "MUMCOACH_CACHE"  # a folder for the cache, or "off"
 # One file per install and content folder (content-<where>.pickle), so two installs side by
 # side never take turns replacing each other's.
 CACHE_GLOB = "content-*.pickle"
+KINDS = ("content", "screen")  # the checked content; the safety screen (coach/safety.py)
+# A cache no run has used for this long belongs to an install that is gone: removed when
+# another is written. Using one marks it at most once a day (a cheap utime).
+STALE_AFTER = 30 * 24 * 3600
+MARK_EVERY = 24 * 3600
 # The modules whose classes and checks make the content what it is.
 CODE = ("catalog.py", "contract.py", "files.py", "loader.py", "safety.py", "schema.py", "cache.py")
 
@@ -105,14 +111,24 @@ def read_cache(path: Path, key: tuple[Any, ...]) -> Any:
     """What `write_cache` kept at `path` under exactly this `key`; None for anything else."""
     try:
         with path.open("rb") as fh:
-            if not _private(os.fstat(fh.fileno())) or not _private(path.parent.stat()):
+            info = os.fstat(fh.fileno())
+            if not _private(info) or not _private(path.parent.stat()):
                 return None
             found = pickle.load(fh)
     except Exception:  # missing, unreadable, damaged, or from code that no longer exists
         return None
     if not isinstance(found, tuple) or len(found) != 2 or found[0] != key:
         return None
+    if time.time() - info.st_mtime > MARK_EVERY:  # still in use: not stale
+        with contextlib.suppress(OSError):
+            os.utime(path)
     return found[1]
+
+
+def cache_files(folder: Path) -> list[Path]:
+    """Every file the caches keep in `folder`, a write cut short included."""
+    names = [f"{kind}-*.pickle" for kind in KINDS] + [f".{kind}-*.tmp" for kind in KINDS]
+    return sorted(path for name in names for path in folder.glob(name) if path.is_file())
 
 
 def _private(info: os.stat_result) -> bool:
@@ -135,6 +151,17 @@ def write_cache(path: Path, key: tuple[Any, ...], value: object) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
+        _prune(path)
     except Exception:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+
+
+def _prune(kept: Path) -> None:
+    """Remove the caches of `kept`'s kind that no run has used for STALE_AFTER."""
+    kind = kept.name.partition("-")[0]
+    cutoff = time.time() - STALE_AFTER
+    for old in kept.parent.glob(f"{kind}-*.pickle"):
+        with contextlib.suppress(OSError):
+            if old != kept and old.stat().st_mtime < cutoff:
+                old.unlink()

@@ -24,6 +24,8 @@ def erase_preview(plan: ErasePlan, journal_summary: str | None) -> list[str]:
         what = _n(len(plan.drafts), "unfinished set of answers", "unfinished sets of answers")
         lines.append(f"  - {what} (drafts) in {plan.drafts[0].parent}")
     lines += [f"  - {_what(path)}: {path}" for path in plan.others]
+    if plan.cache:
+        lines.append(f"  - the checked coaching content kept to start faster: {plan.cache_folder}")
     lines.append("It can't be undone. Files you exported elsewhere are not touched.")
     return lines
 
@@ -41,7 +43,9 @@ def _what(path: Path) -> str:
 
 def erase_done(plan: ErasePlan, left: list[Path], content_folder: Path | None) -> list[str]:
     removed = _n(len(plan.files), "file", "files")
-    if left:
+    if len(plan.cache) == len(plan.files):  # nothing of hers was there, only the cache
+        lines = [f"Erased: removed {removed} from {plan.cache_folder}. mumcoach keeps nothing now."]
+    elif left:
         lines = [
             f"Erased: removed {removed} from {plan.home}. These were not made by mumcoach, so "
             "they are still there:",
