@@ -288,6 +288,12 @@ def test_erase_needs_the_word_and_removes_everything_it_made(
     assert not cache.exists()
 
 
+def test_erase_counts_what_the_journal_holds_in_words(invoke: Invoke) -> None:
+    assert invoke(["checkin", "--mood", "4", "--met", "Priya"]).exit_code == 0
+    result = invoke(["erase"], script={"erase_word": ""})
+    assert "your journal (1 check-in, 0 plans, 1 person)" in plain(result.rich)
+
+
 def test_erase_removes_a_cache_left_without_a_journal(invoke: Invoke) -> None:
     """`erase` run when only the cache is left (a command run without a journal made it)."""
     assert invoke(["support"]).exit_code == 0

@@ -62,16 +62,12 @@ def _content(app: AppContext) -> Content:
         return load_content({k: v for k, v in app.env.items() if k != ENV_VAR})
 
 
-def _summary(app: AppContext) -> str | None:
-    """'12 check-ins, 5 plans, 4 people', or None when the journal can't be read."""
+def _summary(app: AppContext) -> tuple[int, int, int] | None:
+    """Her check-ins, plans and people, counted; None when the journal can't be read."""
     from mumcoach.errors import MumcoachError
 
     try:
         journal = app.store.load()
     except MumcoachError:
         return None
-    people = len(journal.people)
-    return (
-        f"{len(journal.checkins)} check-ins, {len(journal.plans)} plans, "
-        f"{people} {'person' if people == 1 else 'people'}"
-    )
+    return len(journal.checkins), len(journal.plans), len(journal.people)

@@ -11,10 +11,17 @@ def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def erase_preview(plan: ErasePlan, journal_summary: str | None) -> list[str]:
+def erase_preview(plan: ErasePlan, counts: tuple[int, int, int] | None) -> list[str]:
+    """`counts`: her check-ins, plans and people, when the journal could be read."""
     lines = ["This removes everything mumcoach keeps on this computer:"]
     if plan.journal:
-        summary = f" ({journal_summary})" if journal_summary else ""
+        summary = ""
+        if counts is not None:
+            checkins, plans, people = counts
+            summary = (
+                f" ({_n(checkins, 'check-in', 'check-ins')}, {_n(plans, 'plan', 'plans')}, "
+                f"{_n(people, 'person', 'people')})"
+            )
         lines.append(f"  - your journal{summary}: {plan.journal}")
     if plan.backups:
         lines.append(
