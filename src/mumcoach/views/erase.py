@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mumcoach.erase import ErasePlan
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+from mumcoach.words import plural
 
 
 def erase_preview(plan: ErasePlan, counts: tuple[int, int, int] | None) -> list[str]:
@@ -19,16 +16,14 @@ def erase_preview(plan: ErasePlan, counts: tuple[int, int, int] | None) -> list[
         if counts is not None:
             checkins, plans, people = counts
             summary = (
-                f" ({_n(checkins, 'check-in', 'check-ins')}, {_n(plans, 'plan', 'plans')}, "
-                f"{_n(people, 'person', 'people')})"
+                f" ({plural(checkins, 'check-in')}, {plural(plans, 'plan')}, "
+                f"{plural(people, 'person', 'people')})"
             )
         lines.append(f"  - your journal{summary}: {plan.journal}")
     if plan.backups:
-        lines.append(
-            f"  - {_n(len(plan.backups), 'backup', 'backups')} in {plan.backups[0].parent}"
-        )
+        lines.append(f"  - {plural(len(plan.backups), 'backup')} in {plan.backups[0].parent}")
     if plan.drafts:
-        what = _n(len(plan.drafts), "unfinished set of answers", "unfinished sets of answers")
+        what = plural(len(plan.drafts), "unfinished set of answers", "unfinished sets of answers")
         lines.append(f"  - {what} (drafts) in {plan.drafts[0].parent}")
     lines += [f"  - {_what(path)}: {path}" for path in plan.others]
     if plan.cache:
@@ -49,7 +44,7 @@ def _what(path: Path) -> str:
 
 
 def erase_done(plan: ErasePlan, left: list[Path], content_folder: Path | None) -> list[str]:
-    removed = _n(len(plan.files), "file", "files")
+    removed = plural(len(plan.files), "file")
     if len(plan.cache) == len(plan.files):  # nothing of hers was there, only the cache
         lines = [f"Erased: removed {removed} from {plan.cache_folder}. mumcoach keeps nothing now."]
     elif left:
