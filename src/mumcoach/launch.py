@@ -76,6 +76,9 @@ def main() -> None:
             sys.stdout = None
         sys.exit(code)
     gc.set_threshold(*GC_THRESHOLDS)
+    from mumcoach import collector
+
+    collector.pause_while_reading()
     without_pydantic_plugins()
     from mumcoach.cli import main as run
 

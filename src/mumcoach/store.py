@@ -12,7 +12,7 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
-from mumcoach import durable, migrations, stamps
+from mumcoach import collector, durable, migrations, stamps
 from mumcoach.checks import describe_validation_error, record_counts
 from mumcoach.durable import TEMP_SUFFIX, NotSynced
 from mumcoach.errors import (
@@ -79,13 +79,15 @@ class Store:
         instead of reading the file again, if the file still holds exactly these bytes.
         """
         if not reuse:  # nothing kept for a save: a large file is read a piece at a time
-            journal = self._read_in_pieces()
+            with collector.reading():
+                journal = self._read_in_pieces()
             if journal is not None:
                 return journal
         raw = self._read()
         if raw is None:
             return Journal(created_at=self._now())
-        journal = self.parse(raw, self.path)
+        with collector.reading():
+            journal = self.parse(raw, self.path)
         if reuse:
             self._last = Loaded(raw, journal, record_counts(journal))
         return journal
@@ -126,7 +128,8 @@ class Store:
             return journal, record_counts(journal)
         if last is not None and last.raw == raw:
             return last.journal, last.counts
-        journal = self.parse(raw, self.path)
+        with collector.reading():
+            journal = self.parse(raw, self.path)
         return journal, record_counts(journal)
 
     def parse(self, raw: bytes, source: Path) -> Journal:
