@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
@@ -41,7 +41,7 @@ class Attempt(NamedTuple):
 
 def attempts_from(journal: Journal, until: date | None = None) -> list[Attempt]:
     """Every plan dated on or before `until`, oldest first, with its latest check-in by then."""
-    return _join(_plans(journal, until), _checkins(journal, until))
+    return _join(_plans(journal, until), _answers(_checkins(journal, until)))
 
 
 def _checkins(journal: Journal, until: date | None) -> list[CheckIn]:
@@ -64,20 +64,28 @@ def _upto(ordered: list[_Dated], until: date | None) -> list[_Dated]:
     return ordered if until is None else ordered[: bisect_right(ordered, until, key=_DATE)]
 
 
-def _join(plans: Sequence[Plan], checkins: Sequence[CheckIn]) -> list[Attempt]:
-    """Each plan (in order) with its latest check-in among `checkins` (in order)."""
-    latest = {c.plan_id: c for c in checkins if c.plan_id}
-    return [_attempt(plan, latest.get(plan.id)) for plan in plans]
+Answers = tuple[str | None, int | None, str | None]  # tried, actual anxiety, fear came true
 
 
-def _attempt(plan: Plan, done: CheckIn | None) -> Attempt:
-    """One plan with its latest check-in (None: not checked in yet)."""
+def _answers(checkins: Iterable[CheckIn]) -> dict[str, Answers]:
+    """Plan id -> what her latest check-in about it (among `checkins`, in order) answered: read
+    on the one pass over her check-ins, as a long journal's records are slow to reach again."""
+    return {c.plan_id: (c.tried, c.actual_anxiety, c.fear_came_true) for c in checkins if c.plan_id}
+
+
+def _join(plans: Sequence[Plan], answers: Mapping[str, Answers]) -> list[Attempt]:
+    """Each plan (in order) with the `answers` of its latest check-in."""
+    return [_attempt(plan, answers.get(plan.id)) for plan in plans]
+
+
+def _attempt(plan: Plan, done: Answers | None) -> Attempt:
+    """One plan with its latest check-in's answers (None: not checked in yet)."""
     if done is None:
         tried = fear = actual = None
     else:
-        tried, actual = done.tried, done.actual_anxiety
+        tried, actual, fear = done
         # a fear the safety screen heard is never an experiment to count
-        fear = None if "fear" in plan.flagged else done.fear_came_true
+        fear = None if "fear" in plan.flagged else fear
     return Attempt(
         plan.id,
         plan.step_id,
@@ -227,7 +235,7 @@ def _histories(
     steps = all_steps(ladder)
     ruled_out = frozenset(i for i, s in steps.items() if is_not_for_me(journal, s))
     plans, checkins = _plans(journal, until), _checkins(journal, until)
-    attempts = _join(plans, checkins)
+    attempts = _join(plans, _answers(checkins))
     cuts: list[tuple[date | None, list[CheckIn], list[Attempt]]] = [(until, checkins, attempts)]
     if cut is None:
         tracks, same = [tracks_of(attempts, content)], len(attempts)
@@ -269,7 +277,7 @@ def _attempts_at(
     same = next((i for i, plan in enumerate(plans) if plan.id in later), None) if later else None
     if same is None:
         return len(plans), []
-    latest = {c.plan_id: c for c in checkins[:n] if c.plan_id in later}
+    latest = _answers(c for c in checkins[:n] if c.plan_id in later)
     return same, [
         _attempt(plan, latest.get(plan.id)) if plan.id in later else a
         for plan, a in zip(plans[same:], attempts[same:], strict=False)

@@ -110,7 +110,9 @@ def evidence_at(
             elif not slots:
                 continue
             elif kind == "follow-up":  # done by the cut, and logged by then too
-                kept = [s for s in slots.items() if cut is None or max(s[0][0], s[1][1]) <= cut]
+                kept = [
+                    s for s in slots.items() if cut is None or (s[0][0] <= cut and s[1][1] <= cut)
+                ]
                 kinds[kind] = Made(len(kept), partial(_shown, kind, kept))
             else:  # logged day by day: the ones by the cut come first
                 n = len(slots) if cut is None else bisect_right(keys[kind], cut, key=_day_of)
@@ -206,7 +208,7 @@ class _Places:
         )
         for a in attempts:
             place = places.get(a.place_id)  # type: ignore[arg-type]  # None: no place
-            if place is None:
+            if place is None or place.name in went_back:  # both known: nothing more to learn
                 continue
             name = place.name
             if name not in named:

@@ -114,8 +114,8 @@ def _person_seed(first_met: date | None, created: date, name: str, start: date) 
         name=name,
         known_before=known,
         first_seen=met,
-        rank_before=STAGES.index("names") if known else -1,
-        rank_end=STAGES.index("names"),
+        rank_before=_NAMES if known else -1,
+        rank_end=_NAMES,
     )
 
 
@@ -129,6 +129,7 @@ def _see(who: _Person, i: Interaction, day: date) -> None:
 
 
 _RANK = {stage: n for n, stage in enumerate(STAGES)}
+_NAMES = _RANK["names"]
 _DATE = attrgetter("date")
 
 
