@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from mumcoach.coach.ladder import attempts_from, effective_ladder, ladder_position, suggest
-from mumcoach.coach.ladder.evidence import Shown, looks_like_name, shown_steps
+from mumcoach.coach.ladder.evidence import Shown, shown_steps
 from mumcoach.coach.ladder.steps import all_steps, is_not_for_me
 from mumcoach.coach.past import History, build_history, history_and_before, tracks_of
 from mumcoach.coach.review import build_review
-from mumcoach.coach.stages import CHAT_MINUTES
+from mumcoach.coach.stages import CHAT_MINUTES, looks_like_name
 from mumcoach.content import Content, load_content
 from mumcoach.models import CheckIn, Interaction, Journal, Ladder, Person, Place, Plan, Profile
 

@@ -137,6 +137,19 @@ def test_list_groups_by_stage_with_last_contact_and_whats_due(
     assert "ask about nursery (by 24 Nov)" in flat
 
 
+def test_someone_logged_by_a_description_has_nodded_until_her_card_has_a_name(
+    invoke: Invoke,
+) -> None:
+    invoke(["checkin", "--mood", "4", "--met", "mum with the red buggy", "--met", "Priya"])
+    groups = invoke(["people"]).rich
+    assert "Nodded hello (1)" in groups and "Know her name (1)" in groups
+    assert groups.index("mum with the red buggy") < groups.index("Know her name")
+    # the week's funnel counts Priya's name, not the description
+    assert "1 name learned" in invoke(["review", "--no-ucla"]).rich
+    invoke(["people", "edit", "red buggy", "--name", "Emma"])
+    assert "Know her name (2)" in invoke(["people"]).rich
+
+
 def test_list_json(invoke: Invoke, private_home: Path) -> None:
     people = seed(private_home)
     out = json.loads(invoke(["people", "--json"]).stdout)

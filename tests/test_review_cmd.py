@@ -265,3 +265,13 @@ def test_a_one_day_window_reads_as_one_day(invoke: Invoke, private_home: Path) -
     assert "Your day: " in result.rich
     assert "No steps planned on this day." in result.rich
     assert "1 days" not in result.rich and "this week" not in result.rich
+
+
+def test_time_together_under_an_hour_reads_in_minutes(invoke: Invoke, tmp_path: Path) -> None:
+    answers = tmp_path / "a.toml"
+    answers.write_text('mood = 4\n[[people]]\nname = "Priya"\nminutes = 15\n')
+    assert invoke(["checkin", "--answers", str(answers)]).exit_code == 0
+    result = invoke(["review", "--no-ucla"])
+    assert "new: Priya · 15 min together" in result.rich
+    data = json.loads(invoke(["review", "--json", "--no-ucla"]).stdout)
+    assert data["people"]["hours_together"] == 0.2  # JSON keeps its hours, to one decimal

@@ -121,6 +121,15 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def hours_text(hours: float) -> str:
+    """Time together as she would say it: '15 min' under an hour, else '1.5 h'; '' for none."""
+    if hours <= 0:
+        return ""
+    if hours < 1:
+        return f"{max(1, round(hours * 60))} min"
+    return f"{hours:.1f} h"
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 chat', '3 chats', '2 numbers swapped'."""
     return f"{n} {one if n == 1 else (many or one + 's')}"

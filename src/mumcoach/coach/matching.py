@@ -139,10 +139,12 @@ def _bare(name: str) -> str:
 
 
 def _starts(name: str, wanted: str) -> bool:
-    """Whole name, or one of its words, starts with what she typed."""
+    """Whole name, or its words from any one on, start with what she typed: "sar" and
+    "miller" find "Sarah Miller"; "red buggy" finds "mum with the red buggy"."""
     if _bare(name).startswith(_bare(wanted)):
         return True
-    return any(w.startswith(wanted) for w in words(name))
+    named, typed = words(name), " ".join(words(wanted))
+    return any(" ".join(named[k:]).startswith(typed) for k in range(len(named)))
 
 
 def _closeness(name: str, wanted: str) -> float:

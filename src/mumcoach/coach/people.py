@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from mumcoach.coach.ages import age_today
 from mumcoach.coach.matching import Found, find
-from mumcoach.coach.stages import stage_of, unreturned
+from mumcoach.coach.stages import looks_like_name, stage_of, unreturned
 from mumcoach.models import STAGES, CheckIn, Interaction, Journal, Person, Stage
 
 if TYPE_CHECKING:
@@ -132,12 +132,14 @@ def interactions_of(journal: Journal, person_id: str) -> Together:
 
 
 def derived_stage(journal: Journal, person: Person, pairs: Together | None = None) -> Stage:
-    """The stage her interactions show: met up > numbers > chatted > names.
+    """The stage her interactions show: met up > numbers > chatted > names > nodded.
 
     "friend" is never derived: whether she is a friend is the person's own call (`people edit
-    --stage friend`). "nodded" is only set by hand too, since a logged person has a name.
+    --stage friend`). Someone only ever logged by a description has "nodded", until her card
+    is given a name.
     """
-    return stage_of(i for _, i in _pairs(journal, person, pairs))
+    found = stage_of(i for _, i in _pairs(journal, person, pairs))
+    return "names" if found == "nodded" and looks_like_name(person.name) else found
 
 
 def _pairs(journal: Journal, person: Person, pairs: Together | None) -> Together:

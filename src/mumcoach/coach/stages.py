@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from mumcoach.models import Interaction
 from mumcoach.vocab import STAGES, Stage
 
 CHAT_MINUTES = 5  # a chat this long (or one with a detail remembered) counts as "chatted"
+
+NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+NOT_A_NAME = {
+    "mum",
+    "dad",
+    "lady",
+    "woman",
+    "man",
+    "mother",
+    "father",
+    "nanny",
+    "grandma",
+    "granny",
+}
+
+
+def looks_like_name(text: str) -> bool:
+    """ "Sarah" or "Priya K" yes; "mum with the red buggy" no (a description, not a name)."""
+    words = text.split()
+    return bool(NAME.fullmatch(text.strip())) and not any(w.lower() in NOT_A_NAME for w in words)
 
 
 def is_chat(interaction: Interaction) -> bool:
@@ -16,20 +37,21 @@ def is_chat(interaction: Interaction) -> bool:
 
 
 def interaction_stage(interaction: Interaction) -> Stage:
-    """The stage one interaction shows: met up > numbers > chatted > names."""
+    """The stage one interaction shows: met up > numbers > chatted > names > nodded (logged
+    by a description, "mum with the red buggy", rather than a name)."""
     if interaction.meetup:
         return "met-up"
     if interaction.swapped_numbers:
         return "numbers"
     if is_chat(interaction):
         return "chatted"
-    return "names"
+    return "names" if looks_like_name(interaction.name) else "nodded"
 
 
 def stage_of(interactions: Iterable[Interaction]) -> Stage:
-    """The highest stage her interactions show ("names" with none: a logged person has a name).
+    """The highest stage her interactions show ("names" with none: someone added by hand).
 
-    "friend" and "nodded" are never derived: they are set by hand (`people edit --stage`).
+    "friend" is never derived: it is set by hand (`people edit --stage`).
     """
     return max((interaction_stage(i) for i in interactions), key=STAGES.index, default="names")
 

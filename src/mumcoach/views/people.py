@@ -11,7 +11,14 @@ from rich.text import Text
 from mumcoach.coach.merge import MergePlan
 from mumcoach.coach.people import FollowUp, PersonCard, PersonRow
 from mumcoach.models import STAGES, Interaction
-from mumcoach.words import STAGE_LABELS, day_month_near, day_month_year, plural, stage_word
+from mumcoach.words import (
+    STAGE_LABELS,
+    day_month_near,
+    day_month_year,
+    hours_text,
+    plural,
+    stage_word,
+)
 
 EMPTY = (
     "No one here yet. People are added when you log a chat in `mumcoach checkin`, "
@@ -44,14 +51,6 @@ def relative(day: date, today: date) -> str:
     if gap < 730:  # past two months: "3331 days ago" says less than "9 years ago"
         return f"{gap // 30} months ago"
     return f"{gap // 365} years ago"
-
-
-def hours_text(hours: float) -> str:
-    if hours == 0:
-        return "none logged yet"
-    if hours < 1:
-        return f"{round(hours * 60)} min"
-    return f"{hours:.1f} h"
 
 
 def child_text(child: str | None, age: str | None) -> str:
@@ -182,7 +181,8 @@ def _facts(card: PersonCard, today: date, horizons: dict[str, int]) -> Table:
     else:
         grid.add_row("First met", Text(met))
     grid.add_row("Last contact", when(row.last_contact, today))
-    grid.add_row("Hours together", f"{hours_text(row.hours_together)}{_horizon(row, horizons)}")
+    together = hours_text(row.hours_together) or "none logged yet"
+    grid.add_row("Hours together", f"{together}{_horizon(row, horizons)}")
     grid.add_row("Invitations", _invitations(card))
     return grid
 

@@ -26,6 +26,7 @@ from mumcoach.words import (
     day_month,
     day_month_near,
     day_month_year,
+    hours_text,
     plural,
     quoted,
     span_words,
@@ -219,7 +220,8 @@ def people_text(review: WeeklyReview) -> str:
             f"{m.name} ({stage_word(m.before)} → {stage_word(m.after)})" for m in p.moved
         )
         parts.append(f"moved up: {moved}")
-    parts.append(f"{p.hours_together:.1f} h together")
+    if p.hours_together:
+        parts.append(f"{hours_text(p.hours_together)} together")
     return " · ".join(parts)
 
 

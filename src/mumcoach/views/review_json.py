@@ -71,7 +71,7 @@ def review_json(review: WeeklyReview) -> dict[str, Any]:
                 {"name": m.name, "from": m.before, "to": m.after} for m in review.people.moved
             ],
             "connected": review.people.connected,
-            "hours_together": review.people.hours_together,
+            "hours_together": round(review.people.hours_together, 1),
             "reciprocity_notes": [
                 {"name": r.name, "unreturned": r.invitations} for r in review.people.reciprocity
             ],

@@ -7,7 +7,6 @@ place once.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from copy import copy
@@ -17,7 +16,7 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol, overload
 
-from mumcoach.coach.stages import CHAT_MINUTES
+from mumcoach.coach.stages import CHAT_MINUTES, looks_like_name
 from mumcoach.vocab import EVIDENCE_KINDS, REAL
 
 if TYPE_CHECKING:
@@ -39,20 +38,6 @@ PERSON_KINDS = (
     "hosted",
     "follow-up",
 )
-
-NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
-NOT_A_NAME = {
-    "mum",
-    "dad",
-    "lady",
-    "woman",
-    "man",
-    "mother",
-    "father",
-    "nanny",
-    "grandma",
-    "granny",
-}
 
 
 class Attempted(Protocol):
@@ -77,12 +62,6 @@ class Shown(NamedTuple):
 
 Kinds = dict[str, Sequence[Shown]]  # evidence kind -> what shows it, oldest first
 _DAY = attrgetter("day")
-
-
-def looks_like_name(text: str) -> bool:
-    """ "Sarah" or "Priya K" yes; "mum with the red buggy" no (a description, not a name)."""
-    words = text.split()
-    return bool(NAME.fullmatch(text.strip())) and not any(w.lower() in NOT_A_NAME for w in words)
 
 
 def evidence_at(

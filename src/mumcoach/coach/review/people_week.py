@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from mumcoach.coach.review.stats import mean
 from mumcoach.coach.review.types import DueFollowUp, Funnel, Moved, PeopleWeek, Unreturned
-from mumcoach.coach.stages import interaction_stage, is_chat, unreturned_after
+from mumcoach.coach.stages import interaction_stage, is_chat, looks_like_name, unreturned_after
 from mumcoach.models import STAGES, CheckIn, Interaction, Journal
 
 
@@ -93,11 +93,11 @@ def people_pass(
             new=new,
             moved=moved,
             connected=len(week.connected),
-            hours_together=round(week.minutes / 60, 1),
+            hours_together=week.minutes / 60,
             reciprocity=notes,
         ),
         Funnel(
-            names_learned=len(new),
+            names_learned=sum(map(looks_like_name, new)),  # not "mum with the red buggy"
             chats=week.chats,
             numbers_swapped=week.numbers,
             meetups=week.meetups,
@@ -110,12 +110,13 @@ def people_pass(
 def _person_seed(first_met: date | None, created: date, name: str, start: date) -> _Person:
     met = first_met or created
     known = met < start
+    least = _NAMES if looks_like_name(name) else _NODDED  # her card's name, or a description
     return _Person(
         name=name,
         known_before=known,
         first_seen=met,
-        rank_before=_NAMES if known else -1,
-        rank_end=_NAMES,
+        rank_before=least if known else -1,
+        rank_end=least,
     )
 
 
@@ -129,7 +130,7 @@ def _see(who: _Person, i: Interaction, day: date) -> None:
 
 
 _RANK = {stage: n for n, stage in enumerate(STAGES)}
-_NAMES = _RANK["names"]
+_NAMES, _NODDED = _RANK["names"], _RANK["nodded"]
 _DATE = attrgetter("date")
 
 
