@@ -194,12 +194,21 @@ steps = {steps!r}
 n = seen.count("=====")
 if n < len(steps):
     old, new = steps[n]
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    if old == "*":  # the whole text
+        text = new
+    elif new is None:  # everything from `old` on
+        text = text[: text.index(old)]
+    else:
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
 """
 
 
-def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: list[tuple[str, str]]) -> Path:
-    """$EDITOR is a script that makes one replacement per opening and logs what it saw."""
+def editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: list[tuple[str, str | None]]
+) -> Path:
+    """$EDITOR is a script that makes one replacement per opening and logs what it saw: ("*",
+    text) replaces the whole text, (start, None) cuts everything from `start` on."""
     script = tmp_path / "editor.py"
     calls = tmp_path / "calls.txt"
     script.write_text(EDITOR_SCRIPT.format(steps=steps), encoding="utf-8")
@@ -244,6 +253,49 @@ def test_edit_in_the_editor_changes_a_person_met_and_can_be_cancelled(
     (tmp_path / "again").mkdir()
     editor(tmp_path / "again", monkeypatch, [])  # opened and closed without a change
     result = invoke(["edit", "checkin", "2026-11-04"], script={})
+    assert result.exit_code == 0 and "Nothing was changed." in result.rich
+    assert files(journal.parent) == saved
+
+
+def test_edit_in_the_editor_removes_someone_not_met_that_day_and_says_so(
+    invoke: Invoke, journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = editor(tmp_path, monkeypatch, [("# Priya", None)])  # her block, the last, deleted
+    result = invoke(["edit", "checkin", "2026-11-11"], script={})
+    assert result.exit_code == 0, result.output
+    assert "delete her [[interactions]] block" in calls.read_text(encoding="utf-8")
+    saved = Store(journal.parent).load()
+    assert [i.name for i in saved.checkins[1].interactions] == ["Niamh"]
+    assert "Priya" in {p.name for p in saved.people}, "she stays in her people"
+    said = plain(result.rich)
+    assert "Removed from this check-in: Priya. She stays in your people list." in said
+    assert invoke(["undo", "--yes"]).exit_code == 0  # and undo brings her back
+    assert len(Store(journal.parent).load().checkins[1].interactions) == 2
+
+
+def test_edit_in_the_editor_removes_the_only_person_met_too(
+    invoke: Invoke, journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor(tmp_path, monkeypatch, [("# Niamh", None)])  # no [[interactions]] left at all
+    result = invoke(["edit", "checkin", "2026-11-04"], script={})
+    assert result.exit_code == 0, result.output
+    assert "Removed from this check-in: Niamh." in plain(result.rich)
+    assert Store(journal.parent).load().checkins[0].interactions == []
+
+
+def test_edit_in_the_editor_cannot_add_someone_by_a_made_up_id(
+    invoke: Invoke, journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = editor(
+        tmp_path,
+        monkeypatch,
+        # a made-up id is refused; she then deletes everything, which cancels
+        [('id = "i00000000001"', 'id = "i0000000000X"'), ("*", "")],
+    )
+    saved = files(journal.parent)
+    result = invoke(["edit", "checkin", "2026-11-04"], script={})
+    opened = calls.read_text(encoding="utf-8").split("=====")
+    assert "someone new can't be added here" in opened[1]
     assert result.exit_code == 0 and "Nothing was changed." in result.rich
     assert files(journal.parent) == saved
 

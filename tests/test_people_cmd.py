@@ -148,6 +148,9 @@ def test_someone_logged_by_a_description_has_nodded_until_her_card_has_a_name(
     assert "1 name learned" in invoke(["review", "--no-ucla"]).rich
     invoke(["people", "edit", "red buggy", "--name", "Emma"])
     assert "Know her name (2)" in invoke(["people"]).rich
+    # added by hand with no chat logged yet: her card's name says which
+    assert invoke(["people", "add", "lady with the twins"]).exit_code == 0
+    assert "Nodded hello (1)" in invoke(["people"]).rich
 
 
 def test_list_json(invoke: Invoke, private_home: Path) -> None:

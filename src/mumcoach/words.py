@@ -121,6 +121,13 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def join_names(names: list[str]) -> str:
+    """ "Sarah", "Sarah and Priya", "Sarah, Priya and Jo"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def hours_text(hours: float) -> str:
     """Time together as she would say it: '15 min' under an hour, else '1.5 h'; '' for none."""
     if hours <= 0:

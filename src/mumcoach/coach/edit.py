@@ -72,8 +72,9 @@ def with_changes(
 ) -> Entry:
     """A new, validated copy of `entry` with `changes` (None clears a field).
 
-    `interactions` (id -> changes) edits the people met of a check-in. BadInput, one line
-    naming the field and never its value, when the result is not a valid record.
+    `interactions` (id -> changes) edits the people met of a check-in; one left out is
+    removed from it. BadInput, one line naming the field and never its value, when the result
+    is not a valid record.
     """
     kind: Kind = "checkin" if isinstance(entry, CheckIn) else "plan"
     _only_editable(kind, changes, where)
@@ -100,14 +101,16 @@ def replace_entry(journal: Journal, new: Entry) -> None:
 def _people_met(
     entry: CheckIn, interactions: Mapping[str, Mapping[str, Any]], where: str
 ) -> list[dict[str, Any]]:
-    known = {i.id: i for i in entry.interactions}
-    if set(interactions) != set(known):
+    known = {i.id for i in entry.interactions}
+    if not set(interactions) <= known:
         raise BadInput(
-            f"{where}interactions: keep one [[interactions]] per person met, each with its id "
-            "(to remove someone, use `mumcoach people forget`)."
+            f"{where}interactions: keep each person's [[interactions]] with its id as it was; "
+            "someone new can't be added here."
         )
     out = []
     for met in entry.interactions:
+        if met.id not in interactions:  # her block deleted: not met that day after all
+            continue
         changes = interactions[met.id]
         _only_editable("interaction", changes, f"{where}interactions.")
         data = met.model_dump()

@@ -138,8 +138,9 @@ def derived_stage(journal: Journal, person: Person, pairs: Together | None = Non
     --stage friend`). Someone only ever logged by a description has "nodded", until her card
     is given a name.
     """
-    found = stage_of(i for _, i in _pairs(journal, person, pairs))
-    return "names" if found == "nodded" and looks_like_name(person.name) else found
+    by_name: Stage = "names" if looks_like_name(person.name) else "nodded"
+    found = stage_of((i for _, i in _pairs(journal, person, pairs)), default=by_name)
+    return by_name if found == "nodded" else found
 
 
 def _pairs(journal: Journal, person: Person, pairs: Together | None) -> Together:

@@ -48,12 +48,12 @@ def interaction_stage(interaction: Interaction) -> Stage:
     return "names" if looks_like_name(interaction.name) else "nodded"
 
 
-def stage_of(interactions: Iterable[Interaction]) -> Stage:
-    """The highest stage her interactions show ("names" with none: someone added by hand).
+def stage_of(interactions: Iterable[Interaction], default: Stage = "names") -> Stage:
+    """The highest stage her interactions show (`default` with none: someone added by hand).
 
     "friend" is never derived: it is set by hand (`people edit --stage`).
     """
-    return max((interaction_stage(i) for i in interactions), key=STAGES.index, default="names")
+    return max((interaction_stage(i) for i in interactions), key=STAGES.index, default=default)
 
 
 def unreturned_after(count: int, interaction: Interaction) -> int:

@@ -128,7 +128,7 @@ def _edit(
     flags: dict[str, str | None],
 ) -> None:
     from mumcoach.coach.edit import replace_entry, with_changes
-    from mumcoach.views.records import record_label
+    from mumcoach.views.records import record_label, removed_from_checkin
 
     journal = app.store.load()
     entry = _find(app, journal, kind, day, entry_id)
@@ -145,9 +145,22 @@ def _edit(
         app.console.print("Nothing was changed.")
         return
     saved = new
-    app.store.update(lambda j: replace_entry(j, saved))
+    gone = _people_removed(entry, saved)  # she asked for it: a deletion the store allows
+    app.store.update(lambda j: replace_entry(j, saved), deletion=bool(gone))
     app.console.print(f"Saved your changes to {label}.", markup=False)
+    if gone:
+        app.console.print(removed_from_checkin(gone), markup=False)
     _crisis_check(app, journal, saved)
+
+
+def _people_removed(old: Entry, new: Entry) -> list[str]:
+    """The people met that `new` no longer has (a check-in edited in the editor)."""
+    from mumcoach.models import CheckIn
+
+    if not (isinstance(old, CheckIn) and isinstance(new, CheckIn)):
+        return []
+    kept = {i.id for i in new.interactions}
+    return [i.name for i in old.interactions if i.id not in kept]
 
 
 def _find(app: AppContext, journal: Any, kind: Kind, day: str, entry_id: str | None) -> Entry:
@@ -188,6 +201,8 @@ def _in_editor(app: AppContext, entry: Entry, label: str) -> Entry | None:
         changes, people = parse(text, kind)
         if changes.get("step_id"):
             _check_step(app, app.store.load(), changes["step_id"])
+        if kind == "checkin" and people is None:  # every [[interactions]] block deleted
+            people = {}
         return with_changes(entry, changes, people)
 
     title = f"Editing {label}"

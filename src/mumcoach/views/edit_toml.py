@@ -30,6 +30,7 @@ HINTS = {
     "step_id": "a step id from `mumcoach ladder`",
 }
 PROBLEM = "# Problem: "
+_REMOVE_HINT = ("# Someone you didn't meet that day after all: delete her [[interactions]] block.",)
 
 
 def render(entry: Entry, title: str) -> str:
@@ -39,6 +40,7 @@ def render(entry: Entry, title: str) -> str:
         f"# {title}: change what you like, save and close the editor.",
         "# To clear an answer, delete its line. Lines starting with # are ignored;",
         "# delete everything to cancel. Nothing is saved until it reads correctly.",
+        *(_REMOVE_HINT if isinstance(entry, CheckIn) and entry.interactions else ()),
         "",
         *_fields(entry, EDITABLE[kind]),
     ]

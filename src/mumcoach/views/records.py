@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel
 
 from mumcoach.coach.history import Changes
-from mumcoach.words import day_and_time, day_month
+from mumcoach.words import day_and_time, day_month, join_names
 
 # list name -> (one, many) as she would say them
 KIND_WORDS = {
@@ -75,3 +75,9 @@ def undo_lines(changes: Changes, saved: datetime | None) -> list[str]:
 
 
 UNDO_SHOWN = 12
+
+
+def removed_from_checkin(names: list[str]) -> str:
+    """What `edit` says after people met were taken out of a check-in (they stay her people)."""
+    stay = "They stay" if len(names) > 1 else "She stays"
+    return f"Removed from this check-in: {join_names(names)}. {stay} in your people list."

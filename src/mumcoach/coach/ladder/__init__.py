@@ -31,7 +31,6 @@ from mumcoach.coach.ladder.suggest import (
     NothingToSuggest,
     Suggestion,
     easier_options,
-    join_names,
     suggest,
 )
 from mumcoach.coach.past import Attempt, History, Status, attempts_from, build_history
@@ -56,7 +55,6 @@ __all__ = [
     "effective_ladder",
     "find_step",
     "is_not_for_me",
-    "join_names",
     "ladder_position",
     "mastered_count",
     "placement_from_ratings",

@@ -12,7 +12,7 @@ from mumcoach.coach.ladder.progress import (
     working_step,
 )
 from mumcoach.errors import BadInput
-from mumcoach.words import SETTING_PLACES, quoted
+from mumcoach.words import SETTING_PLACES, join_names, quoted
 
 if TYPE_CHECKING:
     from mumcoach.coach.ladder.evidence import Shown
@@ -326,13 +326,6 @@ def _did(h: History, shown: Sequence[Shown]) -> str:
         if s.kind == kind and s.who not in names:
             names.append(s.who)
     return EVIDENCE_WORDS[kind](h.content, join_names(names[:3][::-1]))
-
-
-def join_names(names: list[str]) -> str:
-    """ "Sarah", "Sarah and Priya", "Sarah, Priya and Jo"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _times(n: int) -> str:
