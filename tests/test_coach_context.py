@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -225,3 +225,17 @@ def test_openers_fit_a_place_she_knows(invoke: Invoke, private_home: Path) -> No
     for rotate in ("2026-11-24", "2026-11-25", "2026-11-26"):
         later = plan_json(invoke, "--date", rotate, *where)
         assert not set(later["openers"]) & first_visit, later["openers"]
+
+
+def test_an_opener_that_names_a_day_is_offered_only_on_that_day(invoke: Invoke) -> None:
+    """No "Is it me, or is every Monday a marathon?" at the school gate on a Saturday."""
+    monday_opener = "Morning! Is it me, or is every Monday a marathon?"
+    where = ["--place", "School gate", "--setting", "school-gate", "--step", "say-hello"]
+    seen: dict[str, set[str]] = {"monday": set(), "other": set()}
+    for day in range(16, 30):  # two weeks: each weekday twice, so every rotation is seen
+        when = f"2026-11-{day}"
+        openers = plan_json(invoke, "--date", when, *where)["openers"]
+        weekday = "monday" if date.fromisoformat(when).weekday() == 0 else "other"
+        seen[weekday].update(openers)
+    assert monday_opener not in seen["other"]
+    assert monday_opener in seen["monday"]

@@ -97,12 +97,16 @@ def step_reason(
 def openers_for_plan(
     content: Content, step_id: str, setting: str | None, day: date, *, familiar: bool
 ) -> list[str]:
-    """Three openers that fit the place's setting and whether she has been there before."""
+    """Three openers that fit the place's setting, whether she has been there before and the
+    day (no "every Monday a marathon" on a Saturday)."""
     visit = "returning" if familiar else "first"
+    weekday = f"{day:%A}".lower()
     fitting = [
         o
         for o in content.openers_for(step_id, setting, len(content.openers), rotate=day.toordinal())
-        if (setting is None or setting in o.settings) and o.visit in (None, visit)
+        if (setting is None or setting in o.settings)
+        and o.visit in (None, visit)
+        and o.weekday in (None, weekday)
     ]
     return [o.text for o in fitting[:3]]
 

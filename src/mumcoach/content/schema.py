@@ -22,6 +22,7 @@ from mumcoach.vocab import RegionCode as RegionCode
 from mumcoach.vocab import Setting as Setting
 
 OpenerStage = Literal["hello", "getting-to-know", "again", "closer"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 OPENER_STAGES: tuple[OpenerStage, ...] = get_args(OpenerStage)
 FollowupWhen = Literal[
     "after-first-chat",
@@ -122,6 +123,7 @@ class Opener(_Strict):
     steps: tuple[Slug, ...] = Field(min_length=1)
     settings: tuple[Setting, ...] = Field(min_length=1)
     visit: Literal["first", "returning"] | None = None
+    weekday: Weekday | None = None  # says what day it is: shown only for a plan on that day
 
 
 class Openers(_Strict):
