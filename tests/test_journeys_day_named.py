@@ -14,10 +14,10 @@ from test_journeys import Mum
 
 SATURDAY = datetime(2026, 11, 21, 20, 30)
 GROUP = ("--setting", "groups", "--fear", "nobody talks")
-ABOUT_A_PLAN = [
-    "Did you try your step?",
+ABOUT_A_PLAN = [  # her step and her fear as she wrote them, days later too
+    "Did you try your step? “Go and stay the whole session” at Rhyme time",
     "How anxious did it actually feel, 0 to 10?",
-    "Did what you feared happen?",
+    "Did what you feared happen? “nobody talks”",
     "What happened? (a line is plenty)",
     "Anything you learned? (optional)",
 ]

@@ -13,7 +13,7 @@ from mumcoach.flows.ask import Asker, CrisisStop, check_date, flag
 from mumcoach.prompter import Choice
 from mumcoach.text import short
 from mumcoach.vocab import ANSWERS
-from mumcoach.words import another_day, day_month_year
+from mumcoach.words import another_day, day_month_year, quoted
 
 if TYPE_CHECKING:
     from mumcoach.models import Journal, Plan
@@ -135,6 +135,13 @@ class CheckInFlow:
         return place.name.lower() if place else ""
 
     def _plan_title(self, plan: Plan) -> str:
+        """'Tuesday 24 Nov at Hartbeeps: Say hello…', to pick a plan by."""
+        title, place = self._step_and_place(plan)
+        where = f" at {place}" if place else ""
+        return f"{plan.date:%A} {plan.date.day} {plan.date:%b}{where}: {title}"
+
+    def _step_and_place(self, plan: Plan) -> tuple[str, str | None]:
+        """The plan's step as she saw it on its card, and the name of its place."""
         from mumcoach.coach.ladder import find_step
 
         try:
@@ -142,8 +149,7 @@ class CheckInFlow:
         except KeyError:
             title = plan.step_id
         place = next((p.name for p in self.journal.places if p.id == plan.place_id), None)
-        where = f" at {place}" if place else ""
-        return f"{plan.date:%A} {plan.date.day} {plan.date:%b}{where}: {title}"
+        return title, place
 
     def run(self) -> CheckInDraft:
         try:
@@ -177,14 +183,17 @@ class CheckInFlow:
                 if a.given(key):
                     self._set(key, a.text(key, question))
             return
-        tried = a.select("tried", q("tried"), answer_choices())
+        # the step and the fear quoted as she wrote them, hours (or days) after she did
+        title, place = self._step_and_place(plan)
+        step = f"{q('tried')} “{quoted(title)}”{f' at {place}' if place else ''}"
+        tried = a.select("tried", step, answer_choices())
         self._set("tried", tried)
         if tried in ("yes", "partly"):
             self._set("actual_anxiety", a.scale("anxiety", q("anxiety"), 0, 10))
             # With no fear written down — or one whose words the safety screen heard, never
             # quoted — "as badly as you expected?" stands in for it (science.md §1).
-            fear = plan.fear and "fear" not in plan.flagged
-            question = q("fear_came_true") if fear else q("went_badly")
+            fear = plan.fear if plan.fear and "fear" not in plan.flagged else None
+            question = f"{q('fear_came_true')} “{quoted(fear)}”" if fear else q("went_badly")
             self._set("fear_came_true", a.select("fear_came_true", question, answer_choices()))
         self._set("what", a.text("what", q("what")))
         self._set("learned", a.text("learned", q("learned")))
