@@ -286,3 +286,25 @@ def test_school_gate_mum_who_hosts_and_invites(
     ladder = json.loads(mum.run(["ladder", "--json"], MONDAY + timedelta(days=28)).stdout)
     shown = {s["id"]: s["shown_by"] for s in ladder["steps"]}
     assert shown["invite-play-date"] == ["invited"] and shown["host-coffee-morning"] == ["hosted"]
+
+
+def test_a_mum_who_picks_a_harder_step_and_does_it_is_not_sent_back_down(
+    invoke: Invoke, private_home: Path, tmp_path: Path
+) -> None:
+    """Ro steps over "smile and make eye contact" and says hello at the school gate: she is
+    offered hello again (or higher), never the easier step she stepped over."""
+    mum = Mum(invoke, private_home, tmp_path)
+    mum.run(["init", "--name", "Ro", "--region", "ie", "--child", "Finn:2y"], MONDAY)
+    first = mum.plan("School gate", MONDAY, "--setting", "school-gate")
+    assert first.step_id == "smile-and-eye-contact"  # where the coach would start her
+    hello = find_step(mum.content, mum.journal(), "say-hello")
+    for n in range(3):
+        day = MONDAY + timedelta(days=1 + n)
+        her_pick = ["plan", "--place", "School gate", "--step", "say-hello", "--date", str(day)]
+        mum.run(her_pick, day - timedelta(days=1))  # her own choice: not the coach's suggestion
+        said = mum.checkin(day)
+        assert "Smile and make eye contact" not in said.split("Next time", 1)[1], said
+        if n == 0:  # before: 'Next time at School gate: "Smile and make eye contact…"'
+            assert f'Next time at School gate: "{hello.title}". Another go' in said, said
+        offered = mum.plan("School gate", day)
+        assert find_step(mum.content, mum.journal(), offered.step_id).position >= hello.position

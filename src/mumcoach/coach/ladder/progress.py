@@ -98,17 +98,27 @@ def working_step(
 ) -> LadderStep | None:
     """The lowest available step at or above the start step that is not done yet (mastered,
     or covered by a step her logs show, `also_shown` included) and (given a `setting`) fits;
-    with none above the start, the nearest such step below it."""
+    with none above the start, the nearest such step below it. But a harder step she chose
+    and did on her latest plan stays her step until it is mastered."""
     floor = start_position(h)
     covered = covered_by(h, (*h.shown, *also_shown))
     open_ = [
         s for s in h.available() if not done(h, s, covered) and (setting is None or s.fits(setting))
     ]
     above = [s for s in open_ if s.position >= floor]
-    if above:
-        return above[0]
-    # Her start step is ruled out (or nothing above it fits here): the nearest step below it.
-    return open_[-1] if open_ else None
+    # with none above her start (ruled out, or nothing there fits here): the nearest below it
+    lowest = above[0] if above else open_[-1] if open_ else None
+    doing = _latest_done(h, open_)
+    if doing is not None and lowest is not None and doing.position > lowest.position:
+        return doing  # the harder step she chose and did: again, until it is no big deal
+    return lowest
+
+
+def _latest_done(h: History, open_: list[LadderStep]) -> LadderStep | None:
+    """The step of her latest plan she did ("yes, I tried it"), if it is still to master here
+    (science.md §1: repeat a step until it is no big deal, then move up)."""
+    latest = next((a.step_id for a in reversed(h.attempts) if a.tried == "yes"), None)
+    return next((s for s in open_ if s.id == latest), None)
 
 
 def ladder_position(history: History) -> int:
