@@ -340,10 +340,11 @@ def test_erase_needs_the_word_and_removes_everything_it_made(
     assert not cache.exists()
 
 
-def test_erase_counts_what_the_journal_holds_in_words(invoke: Invoke) -> None:
+def test_erase_and_doctor_count_what_the_journal_holds_in_words(invoke: Invoke) -> None:
     assert invoke(["checkin", "--mood", "4", "--met", "Priya"]).exit_code == 0
     result = invoke(["erase"], script={"erase_word": ""})
     assert "your journal (1 check-in, 0 plans, 1 person)" in plain(result.rich)
+    assert "Sound: 1 check-in, 0 plans, 1 person." in plain(invoke(["doctor"]).rich)
 
 
 def test_erase_removes_a_cache_left_without_a_journal(invoke: Invoke) -> None:

@@ -11,6 +11,7 @@ from mumcoach.content import ENV_VAR as PROMPTS_ENV
 from mumcoach.context import AppContext
 from mumcoach.errors import MumcoachError
 from mumcoach.paths import is_private, tighten_tree
+from mumcoach.words import journal_counts
 
 
 @dataclass
@@ -130,13 +131,8 @@ def _check_journal(ctx: AppContext) -> Check:
         journal = ctx.store.load()
     except MumcoachError as exc:
         return Check("Journal", False, exc.message, exc.exit_code)
-    people = len(journal.people)
-    return Check(
-        "Journal",
-        True,
-        f"Sound: {len(journal.checkins)} check-ins, {len(journal.plans)} plans, "
-        f"{people} {'person' if people == 1 else 'people'}.",
-    )
+    counts = journal_counts(len(journal.checkins), len(journal.plans), len(journal.people))
+    return Check("Journal", True, f"Sound: {counts}.")
 
 
 def _check_content(ctx: AppContext, report: Report) -> Check:

@@ -121,6 +121,13 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def journal_counts(checkins: int, plans: int, people: int) -> str:
+    """'1 check-in, 0 plans, 3 people': what a journal holds, in words."""
+    return ", ".join(
+        (plural(checkins, "check-in"), plural(plans, "plan"), plural(people, "person", "people"))
+    )
+
+
 def join_names(names: list[str]) -> str:
     """ "Sarah", "Sarah and Priya", "Sarah, Priya and Jo"."""
     if len(names) <= 1:

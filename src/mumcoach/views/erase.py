@@ -5,20 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from mumcoach.erase import ErasePlan
-from mumcoach.words import plural
+from mumcoach.words import journal_counts, plural
 
 
 def erase_preview(plan: ErasePlan, counts: tuple[int, int, int] | None) -> list[str]:
     """`counts`: her check-ins, plans and people, when the journal could be read."""
     lines = ["This removes everything mumcoach keeps on this computer:"]
     if plan.journal:
-        summary = ""
-        if counts is not None:
-            checkins, plans, people = counts
-            summary = (
-                f" ({plural(checkins, 'check-in')}, {plural(plans, 'plan')}, "
-                f"{plural(people, 'person', 'people')})"
-            )
+        summary = f" ({journal_counts(*counts)})" if counts is not None else ""
         lines.append(f"  - your journal{summary}: {plan.journal}")
     if plan.backups:
         lines.append(f"  - {plural(len(plan.backups), 'backup')} in {plan.backups[0].parent}")
