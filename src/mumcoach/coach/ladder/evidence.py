@@ -162,6 +162,9 @@ def _logged(journal: Journal, checkins: Sequence[CheckIn], until: date | None) -
     return found
 
 
+PLACE_KINDS = ("named-place", "went-back")  # evidence from where she went (_Places)
+
+
 class _Places:
     """named-place: a plan for a named place; went-back: a later day she went there again.
     Each place (by name) counts once, on its first such day. Folded attempt by attempt."""
@@ -213,7 +216,8 @@ def shown_steps(
         parts: list[Sequence[Shown]] = []
         for kind in step.shown_by:
             items = kinds.get(kind, [])
-            if kind == "named-place":  # only a place where this step fits
+            if kind in PLACE_KINDS:  # only a place where this step fits: going back to the
+                # school gate every morning is no "go back to the same group next week"
                 items = [s for s in items if s.setting is None or step.fits(s.setting)]
             needed = 1 if kind in rules.first_time else rules.times
             if len(items) >= needed:
