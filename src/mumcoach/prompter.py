@@ -175,7 +175,6 @@ class ScriptedPrompter:
         self.asked: list[str] = []
         self.hints: list[tuple[str, str]] = []  # (key, hint) each time a typed answer was refused
         self.messages: list[str] = []  # each question's wording, as asked
-        self.blanks: dict[str, str] = {}  # what a blank answer stands for, by text question
 
     def _next(self, key: str, message: str) -> Any:
         self.asked.append(key)
@@ -215,7 +214,6 @@ class ScriptedPrompter:
         self, key: str, message: str, default: str = "", check: Check | None = None, blank: str = ""
     ) -> str:
         """A refused answer (its hint recorded) is followed by the next scripted one."""
-        self.blanks[key] = blank
         while True:
             answer = self._next(key, message)
             typed = default if answer is ... else str(answer)
