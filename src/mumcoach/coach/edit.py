@@ -98,6 +98,14 @@ def replace_entry(journal: Journal, new: Entry) -> None:
     raise BadInput("That entry is no longer in your journal (undone or changed elsewhere).")
 
 
+def people_removed(old: Entry, new: Entry) -> list[str]:
+    """The names of the people met that `new` (a check-in as edited) no longer has."""
+    if not (isinstance(old, CheckIn) and isinstance(new, CheckIn)):
+        return []
+    kept = {i.id for i in new.interactions}
+    return [i.name for i in old.interactions if i.id not in kept]
+
+
 def _people_met(
     entry: CheckIn, interactions: Mapping[str, Mapping[str, Any]], where: str
 ) -> list[dict[str, Any]]:

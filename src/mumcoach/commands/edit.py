@@ -127,7 +127,7 @@ def _edit(
     new_date: str | None,
     flags: dict[str, str | None],
 ) -> None:
-    from mumcoach.coach.edit import replace_entry, with_changes
+    from mumcoach.coach.edit import people_removed, replace_entry, with_changes
     from mumcoach.views.records import record_label, removed_from_checkin
 
     journal = app.store.load()
@@ -145,22 +145,12 @@ def _edit(
         app.console.print("Nothing was changed.")
         return
     saved = new
-    gone = _people_removed(entry, saved)  # she asked for it: a deletion the store allows
+    gone = people_removed(entry, saved)  # she asked for it: a deletion the store allows
     app.store.update(lambda j: replace_entry(j, saved), deletion=bool(gone))
     app.console.print(f"Saved your changes to {label}.", markup=False)
     if gone:
         app.console.print(removed_from_checkin(gone), markup=False)
     _crisis_check(app, journal, saved)
-
-
-def _people_removed(old: Entry, new: Entry) -> list[str]:
-    """The people met that `new` no longer has (a check-in edited in the editor)."""
-    from mumcoach.models import CheckIn
-
-    if not (isinstance(old, CheckIn) and isinstance(new, CheckIn)):
-        return []
-    kept = {i.id for i in new.interactions}
-    return [i.name for i in old.interactions if i.id not in kept]
 
 
 def _find(app: AppContext, journal: Any, kind: Kind, day: str, entry_id: str | None) -> Entry:
